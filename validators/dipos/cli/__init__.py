@@ -1,0 +1,63 @@
+"""The ``dipos`` command line.
+
+Exit codes, for every command: 0 success; 1 the data or files checked are
+invalid (or out of date); 2 the command could not run (bad usage, unreadable
+path). No input, however broken, ends in a traceback.
+"""
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from ..version import SCHEMA_VERSION, __version__
+from . import schema_cmd
+
+EXIT_OK = 0
+EXIT_INVALID = 1
+EXIT_ERROR = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of ``dipos`` and its subcommands."""
+    parser = argparse.ArgumentParser(
+        prog="dipos",
+        description=(
+            "Tools for dipos, the open JSON Schema for diplomatic negotiation positions. "
+            "Exit codes: 0 success, 1 invalid or out of date, 2 could not run."
+        ),
+    )
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"dipos {__version__} (schema {SCHEMA_VERSION})",
+    )
+    subcommands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    schema_cmd.register(subcommands)
+    try:
+        from . import validate_cmd
+    except ImportError:  # pragma: no cover - the validator ships in the same package
+        pass
+    else:
+        validate_cmd.register(subcommands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``dipos``; return the exit code."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:
+        # argparse exits 2 on bad usage and 0 on --help/--version: keep its code.
+        return int(exit_.code or 0)
+    try:
+        return int(args.handler(args))
+    except KeyboardInterrupt:
+        print("dipos: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

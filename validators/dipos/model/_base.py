@@ -1,0 +1,70 @@
+"""The base class shared by every dipos model.
+
+Three decisions live here, so that every record behaves the same:
+
+* Unknown properties are errors, because they are nearly always typos
+  (``"speakr"``). Only properties starting with the extension prefix ``x_``
+  are let through, untouched, for a project's own additions.
+* ``null`` is never a value. An optional property that is not known is left
+  out; writing ``null`` is an error. This keeps the JSON Schema free of
+  ``"type": "null"`` branches and gives one way to say "unknown".
+* Types are strict (``"5"`` is not a number), as in the JSON Schema, so the
+  models and the schema give the same verdict on every document.
+"""
+
+from typing import Any, ClassVar
+
+from pydantic import BaseModel, ConfigDict, model_validator
+
+EXTENSION_PREFIX = "x_"
+
+
+def _schema_extra(schema: dict[str, Any], model: type[Any]) -> None:
+    """Close the object to unknown properties, except the ``x_`` extensions, and add
+    the keywords a model declares in ``json_schema_also`` (rules across properties
+    that a model validator enforces on the Python side)."""
+    schema["additionalProperties"] = False
+    schema["patternProperties"] = {f"^{EXTENSION_PREFIX}": {}}
+    schema.update(getattr(model, "json_schema_also", {}))
+
+
+class DiposModel(BaseModel):
+    """Base of all dipos models."""
+
+    #: JSON Schema keywords added to the model's schema, mirroring a model validator.
+    json_schema_also: ClassVar[dict[str, Any]] = {}
+
+    model_config: ClassVar[ConfigDict] = ConfigDict(
+        extra="allow",
+        strict=True,
+        frozen=False,
+        use_attribute_docstrings=True,
+        populate_by_name=False,
+        json_schema_extra=_schema_extra,
+        regex_engine="rust-regex",
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _reject_nulls_and_unknown_properties(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        for key, value in data.items():
+            if not isinstance(key, str):
+                continue
+            if key.startswith(EXTENSION_PREFIX):
+                continue
+            if key not in cls.model_fields:
+                raise ValueError(
+                    f"unknown property {key!r}: check its spelling, or prefix it with "
+                    f"{EXTENSION_PREFIX!r} to record it as an extension"
+                )
+            if value is None:
+                raise ValueError(
+                    f"property {key!r} is null: leave the property out when it is not known"
+                )
+        return data
+
+    def to_json_dict(self) -> dict[str, Any]:
+        """The record as plain JSON data, leaving out properties that were not given."""
+        return self.model_dump(mode="json", exclude_none=True, by_alias=True)

@@ -1,0 +1,142 @@
+"""Constrained string types used across the models.
+
+Every pattern is written in the subset of regular-expression syntax that means
+the same in ECMA-262 (ajv), Rust (jsonschema-rs, pydantic) and Python
+(python-jsonschema): anchored with ``^`` and ``$``, ASCII classes such as
+``[0-9]`` rather than ``\\d``, no look-around.
+"""
+
+from typing import Annotated
+
+from pydantic import Field, StringConstraints
+
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:/-]{0,199}$"
+QID_PATTERN = r"^Q[1-9][0-9]*$"
+ISO3166_1_ALPHA3_PATTERN = r"^[A-Z]{3}$"
+ISO3166_PATTERN = r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$"
+LANGUAGE_PATTERN = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
+SHA256_PATTERN = r"^[0-9a-f]{64}$"
+URL_PATTERN = r"^https?://[^\s]+$"
+TOPIC_PATTERN = r"^([a-z][a-z0-9]*(-[a-z0-9]+)*:)?[a-z][a-z0-9_]*$"
+CALENDAR_DATE_PATTERN = r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
+
+_EDTF_DATE = r"[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?[?~%]?"
+EDTF_PATTERN = rf"^({_EDTF_DATE}|{_EDTF_DATE}/{_EDTF_DATE}|\.\./{_EDTF_DATE}|{_EDTF_DATE}/\.\.)$"
+
+Id = Annotated[
+    str,
+    StringConstraints(pattern=ID_PATTERN),
+    Field(
+        description=(
+            "A stable identifier, unique across the whole dataset (all files, all record "
+            "types). Letters, digits and . _ : / - ; at most 200 characters; it must not "
+            "start with punctuation. Choose ids that stay meaningful, e.g. "
+            "`ru-mod-2025-06-ceasefire-conditions-1`."
+        ),
+        examples=["actor-russia", "pos-2024-06-14-withdrawal"],
+    ),
+]
+"""Identifier of a record."""
+
+IdRef = Annotated[
+    str,
+    StringConstraints(pattern=ID_PATTERN),
+    Field(description="The `id` of another record in the same dataset (any of its files)."),
+]
+"""Reference to a record by its id."""
+
+Text = Annotated[str, StringConstraints(min_length=1, max_length=10000)]
+"""Free text: at least one character."""
+
+Name = Annotated[str, StringConstraints(min_length=1, max_length=500)]
+"""A name or short label."""
+
+WikidataQid = Annotated[
+    str,
+    StringConstraints(pattern=QID_PATTERN),
+    Field(
+        description=(
+            "Wikidata item identifier: `Q` followed by digits, e.g. `Q212` for Ukraine. "
+            "Leave it out rather than guess: a wrong identifier is worse than none."
+        ),
+        examples=["Q212"],
+    ),
+]
+
+LanguageTag = Annotated[
+    str,
+    StringConstraints(pattern=LANGUAGE_PATTERN),
+    Field(
+        description="Language as a BCP 47 tag, lower-case primary subtag: `en`, `ru`, `uk`, `pt-BR`.",
+        examples=["en", "ru"],
+    ),
+]
+
+Url = Annotated[
+    str,
+    StringConstraints(pattern=URL_PATTERN, max_length=2000),
+    Field(
+        description=(
+            "An http(s) URL exactly as found. Never reconstruct or guess a URL: leave it out."
+        ),
+        json_schema_extra={"format": "uri"},
+    ),
+]
+
+Sha256 = Annotated[
+    str,
+    StringConstraints(pattern=SHA256_PATTERN),
+    Field(description="SHA-256 digest, 64 lower-case hexadecimal characters."),
+]
+
+CalendarDate = Annotated[
+    str,
+    StringConstraints(pattern=CALENDAR_DATE_PATTERN),
+    Field(description="A calendar day, `YYYY-MM-DD`.", examples=["2025-06-14"]),
+]
+
+EdtfDate = Annotated[
+    str,
+    StringConstraints(pattern=EDTF_PATTERN),
+    Field(
+        description=(
+            "A date in a subset of the Extended Date/Time Format (EDTF, ISO 8601-2 level 1): "
+            "`2025`, `2025-06` or `2025-06-14` for year, month or day precision; a trailing "
+            "`?` marks it uncertain, `~` approximate, `%` both (`2025-06~`); a `/` joins the "
+            "two ends of an interval, and `..` leaves one end open (`2025-03-01/2025-03-21`, "
+            "`../2022-02`)."
+        ),
+        examples=["2025-05-17", "2025-05", "2024?", "2025-02-10/2025-03-07"],
+    ),
+]
+
+Topic = Annotated[
+    str,
+    StringConstraints(pattern=TOPIC_PATTERN),
+    Field(
+        description=(
+            "A code from the `topic` codelist, e.g. `ceasefire`. The list is open: a code "
+            "not in it is accepted with a warning. A project's own codes take a namespace "
+            "prefix, `myproject:water_rights`, and are not warned about."
+        ),
+        examples=["ceasefire", "territorial_recognition", "acme:water_rights"],
+    ),
+]
+
+Iso3166Alpha3 = Annotated[
+    str,
+    StringConstraints(pattern=ISO3166_1_ALPHA3_PATTERN),
+    Field(description="ISO 3166-1 alpha-3 country code, upper case: `UKR`.", examples=["UKR"]),
+]
+
+Iso3166Code = Annotated[
+    str,
+    StringConstraints(pattern=ISO3166_PATTERN),
+    Field(
+        description=(
+            "An ISO 3166-2 subdivision code (`UA-14`) or, for a whole country, its "
+            "ISO 3166-1 alpha-2 code (`UA`)."
+        ),
+        examples=["UA-14", "UA"],
+    ),
+]
