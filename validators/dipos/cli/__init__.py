@@ -33,9 +33,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     subcommands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     schema_cmd.register(subcommands)
-    try:
-        from . import validate_cmd
-    except ImportError:  # pragma: no cover - the validator ships in the same package
+    try:  # TODO(lead): import directly once validate_cmd lands
+        from . import validate_cmd  # type: ignore[attr-defined,unused-ignore]
+    except ImportError:
         pass
     else:
         validate_cmd.register(subcommands)

@@ -95,9 +95,7 @@ SPECS: tuple[CodelistSpec, ...] = (
         ("ReportingStep.kind",),
         vocab.ReportingStepKind,
     ),
-    CodelistSpec(
-        "proposal_kind", True, "Kind of proposal", ("Proposal.kind",), vocab.ProposalKind
-    ),
+    CodelistSpec("proposal_kind", True, "Kind of proposal", ("Proposal.kind",), vocab.ProposalKind),
     CodelistSpec("modality", True, "Modality", ("Position.modality",), vocab.Modality),
     CodelistSpec(
         "link_relation", True, "Link relation", ("PositionLink.relation",), vocab.LinkRelation
@@ -151,5 +149,3 @@ def load(name: str) -> Codelist:
 def all_codelists() -> tuple[Codelist, ...]:
     """Every codelist, in a stable order."""
     return tuple(load(spec.name) for spec in SPECS)
-
-

@@ -210,7 +210,8 @@ class Position(DiposModel):
     """The kind of move (closed codelist `move`)."""
 
     topics: Annotated[list[Topic], Field(min_length=1)]
-    """What the position is about, the "demand type" (open codelist `topic`), most important first."""
+    """What the position is about, the "demand type" (open codelist `topic`), the most
+    important first."""
 
     summary: Text
     """The position in one plain sentence, in the coder's words: "Russia demands
@@ -242,7 +243,8 @@ class Position(DiposModel):
     """Proposals this position is part of, and the points it states."""
 
     stated_on: DateValue | None = None
-    """When the position was stated (not when it was reported). Leave out when it cannot be known."""
+    """When the position was stated (not when it was reported). Leave it out when it
+    cannot be known."""
 
     venue: Name | None = None
     """Where or at which event it was stated ("Istanbul talks", "St. Petersburg

@@ -16,7 +16,7 @@ ISO3166_1_ALPHA3_PATTERN = r"^[A-Z]{3}$"
 ISO3166_PATTERN = r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$"
 LANGUAGE_PATTERN = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
 SHA256_PATTERN = r"^[0-9a-f]{64}$"
-URL_PATTERN = r"^https?://[^\s]+$"
+URL_PATTERN = r"^https?://[^\x00-\x20\x7f]+$"
 TOPIC_PATTERN = r"^([a-z][a-z0-9]*(-[a-z0-9]+)*:)?[a-z][a-z0-9_]*$"
 CALENDAR_DATE_PATTERN = r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
 
@@ -67,7 +67,9 @@ LanguageTag = Annotated[
     str,
     StringConstraints(pattern=LANGUAGE_PATTERN),
     Field(
-        description="Language as a BCP 47 tag, lower-case primary subtag: `en`, `ru`, `uk`, `pt-BR`.",
+        description=(
+            "Language as a BCP 47 tag, lower-case primary subtag: `en`, `ru`, `uk`, `pt-BR`."
+        ),
         examples=["en", "ru"],
     ),
 ]
@@ -79,7 +81,6 @@ Url = Annotated[
         description=(
             "An http(s) URL exactly as found. Never reconstruct or guess a URL: leave it out."
         ),
-        json_schema_extra={"format": "uri"},
     ),
 ]
 
