@@ -66,5 +66,9 @@ class DiposModel(BaseModel):
         return data
 
     def to_json_dict(self) -> dict[str, Any]:
-        """The record as plain JSON data, leaving out properties that were not given."""
-        return self.model_dump(mode="json", exclude_none=True, by_alias=True)
+        """The record as plain JSON data, leaving out properties that were not given.
+
+        Declared properties can never be null (validation refuses it), so leaving out
+        the unset ones is enough; extension properties are kept exactly, nulls included.
+        """
+        return self.model_dump(mode="json", exclude_unset=True, by_alias=True)

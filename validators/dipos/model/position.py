@@ -7,7 +7,7 @@ from pydantic import Field, StringConstraints, model_validator
 from ._base import DiposModel
 from .dates import DateValue
 from .proposal import PointNumber
-from .types import Id, IdRef, Name, Text, Topic
+from .types import Id, IdRef, Name, Number, Offset, PositiveCount, Text, Topic
 from .vocab import (
     Comparison,
     LinkOrder,
@@ -55,11 +55,11 @@ class Evidence(DiposModel):
     suffix: Annotated[str, StringConstraints(max_length=200)] | None = None
     """A few characters of the source immediately after the quote."""
 
-    start: Annotated[int, Field(ge=0)] | None = None
+    start: Offset | None = None
     """Where the quote starts in the source's text: the number of Unicode
     characters (code points) before it."""
 
-    end: Annotated[int, Field(ge=1)] | None = None
+    end: PositiveCount | None = None
     """Where the quote ends in the source's text: `start` plus the quote's length
     in Unicode characters (code points)."""
 
@@ -85,7 +85,7 @@ class TerritoryScope(DiposModel):
 class Quantity(DiposModel):
     """A number stated in a position: a troop ceiling, a distance, a sum of money."""
 
-    value: Annotated[float, Field(allow_inf_nan=False)]
+    value: Number
     """The number, written out in full (600000, not "600k")."""
 
     unit: Name
@@ -102,7 +102,7 @@ class Quantity(DiposModel):
 class RelativeTime(DiposModel):
     """A span of time counted from an event: "within 100 days of signing"."""
 
-    amount: Annotated[float, Field(gt=0, allow_inf_nan=False)]
+    amount: Annotated[Number, Field(gt=0)]
     """How many units."""
 
     unit: TimeUnit

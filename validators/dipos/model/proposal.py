@@ -6,7 +6,7 @@ from pydantic import Field, StringConstraints
 
 from ._base import DiposModel
 from .dates import DateValue
-from .types import Id, IdRef, Name, Text, Topic
+from .types import Id, IdRef, Name, PositiveCount, Text, Topic
 from .vocab import ProposalKind
 
 PointNumber = Annotated[
@@ -62,7 +62,7 @@ class Proposal(DiposModel):
     presented_on: DateValue | None = None
     """When the proposal was presented, published or signed."""
 
-    point_count: Annotated[int, Field(ge=1)] | None = None
+    point_count: PositiveCount | None = None
     """How many points the proposal has, as the sources state."""
 
     points: list[ProposalPoint] | None = None

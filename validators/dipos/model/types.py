@@ -8,7 +8,7 @@ the same in ECMA-262 (ajv), Rust (jsonschema-rs, pydantic) and Python
 
 from typing import Annotated
 
-from pydantic import Field, StringConstraints
+from pydantic import BeforeValidator, Field, StringConstraints
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:/-]{0,199}$"
 QID_PATTERN = r"^Q[1-9][0-9]*$"
@@ -141,3 +141,23 @@ Iso3166Code = Annotated[
         examples=["UA-14", "UA"],
     ),
 ]
+
+
+def _whole_float_to_int(value: object) -> object:
+    # JSON Schema counts 1.0 as an integer; pydantic's strict int does not.
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+Offset = Annotated[int, Field(ge=0), BeforeValidator(_whole_float_to_int)]
+"""A whole number, zero or more. `5.0` is read as `5`, as JSON Schema does."""
+
+PositiveCount = Annotated[int, Field(ge=1), BeforeValidator(_whole_float_to_int)]
+"""A whole number, one or more. `5.0` is read as `5`, as JSON Schema does."""
+
+_FLOAT_MAX = 1.7976931348623157e308
+
+Number = Annotated[float, Field(ge=-_FLOAT_MAX, le=_FLOAT_MAX)]
+"""A finite number within the range of a double; the bounds appear in the schema so that
+every validator rejects `1e400` (read as infinity) and integers too large for a double."""

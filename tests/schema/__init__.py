@@ -1,0 +1,1 @@
+"""Tests of the dipos foundation: models, generated schema, portability, fixtures."""

@@ -1,0 +1,103 @@
+"""``dipos schema --check`` and ``--write``, run in-process through ``dipos.cli.main``."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from dipos.cli import main
+
+from ._support import SCHEMA_DIR
+
+
+@pytest.fixture
+def schema_copy(tmp_path: Path) -> Path:
+    """A private copy of the committed schema directory, free to break."""
+    copy = tmp_path / "schema"
+    shutil.copytree(SCHEMA_DIR, copy)
+    return copy
+
+
+def _check(directory: Path) -> int:
+    return main(["schema", "--check", "--dir", str(directory)])
+
+
+def test_committed_schema_directory_is_up_to_date(capsys: pytest.CaptureFixture[str]) -> None:
+    assert _check(SCHEMA_DIR) == 0
+    assert "up to date" in capsys.readouterr().out
+
+
+def test_edited_schema_file_is_named(schema_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    edited = schema_copy / "record.schema.json"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("Always", "Usually"), "utf-8")
+    assert _check(schema_copy) == 1
+    err = capsys.readouterr().err
+    assert "record.schema.json" in err
+    assert "dataset.schema.json" not in err
+    assert "differs" in err
+
+
+def test_edited_codelist_is_named(schema_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with (schema_copy / "codelists" / "move.csv").open("a", encoding="utf-8") as handle:
+        handle.write("extra,Extra,An extra code,\n")
+    assert _check(schema_copy) == 1
+    assert "move.csv" in capsys.readouterr().err
+
+
+def test_missing_file_is_named(schema_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (schema_copy / "dataset.schema.json").unlink()
+    assert _check(schema_copy) == 1
+    err = capsys.readouterr().err
+    assert "dataset.schema.json" in err
+    assert "missing" in err
+
+
+def test_stale_extra_schema_file_is_named(
+    schema_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (schema_copy / "old.schema.json").write_text("{}\n", encoding="utf-8")
+    assert _check(schema_copy) == 1
+    assert "old.schema.json" in capsys.readouterr().err
+
+
+def test_stale_extra_codelist_is_named(
+    schema_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (schema_copy / "codelists" / "retired.csv").write_text("code\n", encoding="utf-8")
+    assert _check(schema_copy) == 1
+    assert "retired.csv" in capsys.readouterr().err
+
+
+def test_non_existent_directory_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _check(tmp_path / "nowhere") == 2
+    assert "nowhere" in capsys.readouterr().err
+
+
+def test_write_then_check_passes_and_leaves_no_temporary_files(tmp_path: Path) -> None:
+    target = tmp_path / "fresh"
+    assert main(["schema", "--write", "--dir", str(target)]) == 0
+    assert _check(target) == 0
+    written = sorted(p.relative_to(target).as_posix() for p in target.rglob("*") if p.is_file())
+    committed = sorted(
+        p.relative_to(SCHEMA_DIR).as_posix() for p in SCHEMA_DIR.rglob("*") if p.is_file()
+    )
+    assert written == committed
+    assert not [p for p in target.rglob("*") if p.name.endswith(".tmp") or p.name.startswith(".")]
+
+
+def test_write_repairs_a_drifted_directory_and_is_idempotent(
+    schema_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (schema_copy / "record.schema.json").write_text("{}\n", encoding="utf-8")
+    assert main(["schema", "--write", "--dir", str(schema_copy)]) == 0
+    assert "1 file(s) updated" in capsys.readouterr().out
+    assert main(["schema", "--write", "--dir", str(schema_copy)]) == 0
+    assert "0 file(s) updated" in capsys.readouterr().out
+    assert _check(schema_copy) == 0
+
+
+def test_check_and_write_are_mutually_exclusive(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema", "--check", "--write"]) == 2
+    capsys.readouterr()
