@@ -7,6 +7,7 @@ from pydantic import Field, StringConstraints, model_validator
 from ._base import DiposModel
 from .dates import DateValue
 from .proposal import PointNumber
+from .source import ReportingStep
 from .types import Id, IdRef, Name, Number, Offset, PositiveCount, Text, Topic
 from .vocab import (
     Comparison,
@@ -62,6 +63,11 @@ class Evidence(DiposModel):
     end: PositiveCount | None = None
     """Where the quote ends in the source's text: `start` plus the quote's length
     in Unicode characters (code points)."""
+
+    reported_via: list[ReportingStep] | None = None
+    """The chain through which this statement reached the source, first step first,
+    when it differs from the source's own `reported_via` (an article that reports one
+    statement from a documentary and another from a social-media account)."""
 
     note: Text | None = None
     """Anything a reader should know about this piece of evidence."""
@@ -162,7 +168,8 @@ class Response(DiposModel):
     """The position or proposal answered."""
 
     points: list[PointNumber] | None = None
-    """When the answer concerns only some points of a proposal: their numbers."""
+    """When the answer concerns only some points of a proposal: their numbers. Leave it
+    out when the source does not say which (`accepts_in_part`, `rejects_in_part`)."""
 
     response: ResponseKind
     """How it is answered (codelist `response_kind`)."""

@@ -42,8 +42,9 @@ class Source(DiposModel):
     """Always `source`."""
 
     id: Id
-    title: Text
-    """The document's title or headline as published."""
+    title: Text | None = None
+    """The document's title or headline as published. Leave it out when the document
+    has none; describe the document in `description` instead."""
 
     kind: SourceKind
     """What sort of document this is (codelist `source_kind`)."""

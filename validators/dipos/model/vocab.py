@@ -14,6 +14,7 @@ Move = Literal[
     "offer",
     "proposal",
     "acceptance",
+    "agreement",
     "rejection",
     "refusal",
     "assurance",
@@ -86,6 +87,7 @@ ResponseKind = Literal[
     "accepts_as_basis",
     "accepts_in_part",
     "rejects",
+    "rejects_in_part",
     "counters",
     "acknowledges",
 ]
