@@ -1,0 +1,104 @@
+"""mkdocs hooks that add the generated pages to the dipos site.
+
+Only hand-written pages are committed under ``docs/``. At every build these
+hooks call ``dipos.docsgen`` to generate the reference pages from the committed
+``schema/``, ``examples/``, the rule catalogue and the command-line parser, and
+publish the schema files at the paths of their ``$id``. A problem in the
+inputs is logged as a warning, so ``mkdocs build --strict`` fails on it.
+"""
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from dipos.docsgen import GeneratedSite, generate_pages
+from dipos.docsgen.site import expand_record_directives
+
+log = logging.getLogger("mkdocs.hooks.dipos")
+
+EXAMPLES_NAV_PAGE = "examples/index.md"
+# Pages other people write; until they exist a placeholder keeps the nav whole.
+PLACEHOLDER_PAGES = {
+    "coding-guide.md": "Coding guide",
+    "versioning.md": "Versioning and deprecation",
+    "changelog.md": "Changelog",
+}
+
+_generated: dict[str, GeneratedSite] = {}
+
+
+def _root(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+def _site(config: MkDocsConfig) -> GeneratedSite:
+    return _generated[str(_root(config))]
+
+
+def _expand_examples_nav(nav: Any, entries: list[dict[str, Any]]) -> Any:
+    """Replace the nav item that points to the examples overview with every example page."""
+    if isinstance(nav, list):
+        return [_expand_examples_nav(item, entries) for item in nav]
+    if isinstance(nav, dict):
+        return {
+            title: entries if value == EXAMPLES_NAV_PAGE else _expand_examples_nav(value, entries)
+            for title, value in nav.items()
+        }
+    return nav
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Generate every page once per build; expand the examples entry of the nav."""
+    site = generate_pages(_root(config), config.site_url or "")
+    _generated[str(_root(config))] = site
+    for problem in site.problems:
+        log.warning(problem)
+    config.nav = _expand_examples_nav(config.nav, site.example_nav)
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Add the generated pages and the published files (schemas, codelists, examples)."""
+    site = _site(config)
+    for page in site.pages:
+        if files.get_file_from_path(page.path) is not None:
+            log.warning("docs/%s is generated: remove the committed copy", page.path)
+            continue
+        files.append(File.generated(config, page.path, content=page.markdown))
+    for destination, source in site.assets.items():
+        files.append(File.generated(config, destination, abs_src_path=str(source)))
+    changelog = _root(config) / "CHANGELOG.md"
+    for path, title in PLACEHOLDER_PAGES.items():
+        if files.get_file_from_path(path) is not None:
+            continue
+        if path == "changelog.md" and changelog.is_file():
+            # The root CHANGELOG.md links to docs pages from the repository root.
+            text = changelog.read_text(encoding="utf-8").replace("](docs/", "](")
+            files.append(File.generated(config, path, content=text))
+            continue
+        log.info("docs/%s is not written yet: a placeholder is used", path)
+        files.append(
+            File.generated(config, path, content=f"# {title}\n\nThis page is not written yet.\n")
+        )
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Fill in the example records that hand-written pages cite by id."""
+    expanded, problems = expand_record_directives(markdown, page.file.src_uri, _site(config))
+    for problem in problems:
+        log.warning(problem)
+    return expanded
+
+
+def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
+    """Rebuild when the schema, the examples or the package change, in ``mkdocs serve``."""
+    root = _root(config)
+    for folder in ("schema", "examples", "validators/dipos"):
+        if (root / folder).exists():
+            server.watch(str(root / folder))
+    return server

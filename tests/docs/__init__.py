@@ -1,0 +1,1 @@
+"""Tests of the documentation site generator (``dipos.docsgen``) and the site build."""

@@ -1,0 +1,104 @@
+"""``mkdocs build --strict`` builds the whole site offline, with every generated page."""
+
+import csv
+import json
+import os
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from dipos.docsgen import rules_page
+
+from ._support import REPO_ROOT, SITE_URL
+
+
+class _Ids(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if name == "id" and value:
+                self.ids.add(value)
+
+
+def _ids(page: Path) -> set[str]:
+    parser = _Ids()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return parser.ids
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    target = tmp_path_factory.mktemp("site")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(target)],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return target
+
+
+def test_schema_files_are_served_at_their_id(site: Path) -> None:
+    for path in sorted((REPO_ROOT / "schema").glob("*.json")):
+        schema_id = json.loads(path.read_text(encoding="utf-8"))["$id"]
+        assert schema_id.startswith(SITE_URL)
+        served = site / schema_id.removeprefix(SITE_URL)
+        assert served.read_bytes() == path.read_bytes()
+    for path in (REPO_ROOT / "schema" / "codelists").glob("*.csv"):
+        assert (site / "schema" / "0.1" / "codelists" / path.name).read_bytes() == path.read_bytes()
+
+
+def test_every_definition_and_property_is_in_the_schema_reference(site: Path) -> None:
+    ids = _ids(site / "reference" / "schema" / "index.html")
+    for name in ("dataset.schema.json", "record.schema.json"):
+        schema = json.loads((REPO_ROOT / "schema" / name).read_text(encoding="utf-8"))
+        for definition, body in schema["$defs"].items():
+            assert definition.lower() in ids
+            for prop in body.get("properties", {}):
+                assert f"{definition.lower()}-{prop}" in ids
+
+
+def test_every_codelist_and_code_is_on_the_codelists_page(site: Path) -> None:
+    ids = _ids(site / "reference" / "codelists" / "index.html")
+    for path in (REPO_ROOT / "schema" / "codelists").glob("*.csv"):
+        assert path.stem in ids
+        with path.open(encoding="utf-8") as handle:
+            assert {f"{path.stem}-{row['code']}" for row in csv.DictReader(handle)} <= ids
+
+
+def test_the_rules_page_has_an_anchor_per_rule(site: Path) -> None:
+    rules = rules_page.load_rules()
+    if rules is None:
+        pytest.skip("the validator is not installed")
+    ids = _ids(site / "rules" / "index.html")
+    for rule in rules:
+        assert rule.id in ids
+        url = getattr(rule, "docs_url", f"{SITE_URL}rules/#{rule.id}")
+        assert url == f"{SITE_URL}rules/#{rule.id}"
+
+
+def test_every_example_position_has_a_row(site: Path) -> None:
+    examples = site / "examples"
+    ids = set()
+    for page in examples.glob("*/index.html"):
+        ids |= _ids(page)
+    for path in (REPO_ROOT / "examples" / "seeds").glob("*.json"):
+        for position in json.loads(path.read_text(encoding="utf-8")).get("positions", []):
+            assert position["id"] in ids
+
+
+def test_timeline_and_reference_pages_are_built(site: Path) -> None:
+    assert "<svg" in (site / "timeline" / "index.html").read_text(encoding="utf-8")
+    for page in ("reference/cli", "reference/python-api", "concepts", "pre-commit", "python"):
+        assert (site / page / "index.html").is_file()

@@ -1,0 +1,44 @@
+"""The codelists page has one table per committed codelist, an anchor per code, and the
+CAMEO and PLOVER mappings."""
+
+import csv
+
+from dipos.docsgen import codelists_page
+from dipos.docsgen.codelist_data import codelist_usage, load_codelists
+from dipos.docsgen.schema_model import load_definitions
+
+from ._support import REPO_ROOT
+
+
+def _page() -> str:
+    codelists = load_codelists(REPO_ROOT / "schema" / "codelists")
+    usage = codelist_usage(load_definitions(REPO_ROOT / "schema"), codelists)
+    return codelists_page.render(codelists, usage, {"move": "Kind of move"}, "schema/0.1")
+
+
+def test_every_codelist_and_every_code_is_on_the_page() -> None:
+    page = _page()
+    for path in sorted((REPO_ROOT / "schema" / "codelists").glob("*.csv")):
+        assert f"{{#{path.stem}}}" in page
+        with path.open(encoding="utf-8") as handle:
+            for row in csv.DictReader(handle):
+                assert f'<span id="{path.stem}-{row["code"]}"></span>`{row["code"]}`' in page
+
+
+def test_mappings_have_their_own_columns() -> None:
+    page = _page()
+    assert (
+        "| Code | Title | Definition | CAMEO | PLOVER event | PLOVER mode | Mapping note |" in page
+    )
+
+
+def test_usage_links_to_the_schema_reference() -> None:
+    assert "[Position.`move`](schema.md#position-move)" in _page()
+
+
+def test_closedness_declared_by_the_package_wins() -> None:
+    codelists = [
+        t for t in load_codelists(REPO_ROOT / "schema" / "codelists") if t.name == "date_basis"
+    ]
+    page = codelists_page.render(codelists, {}, {}, "schema/0.1", {"date_basis": True})
+    assert "| [Date basis](#date_basis) | 2 | closed |" in page

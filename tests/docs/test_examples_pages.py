@@ -1,0 +1,99 @@
+"""Example pages: one per example file with positions, a table of its positions and a
+Mermaid diagram of their links."""
+
+import re
+
+from dipos.docsgen import examples_pages
+from dipos.docsgen.examples_pages import ExamplePage
+
+from ._support import fixture_index, render_markdown
+
+_CODES = {"move": frozenset({"demand", "offer", "rejection"}), "topic": frozenset({"ceasefire"})}
+
+
+def _pages() -> list[ExamplePage]:
+    return examples_pages.plan_pages(fixture_index())
+
+
+def _render(path: str) -> str:
+    pages = _pages()
+    page = next(p for p in pages if p.path == path)
+    return examples_pages.render_page(
+        page, fixture_index(), examples_pages.page_of_positions(pages), _CODES
+    )
+
+
+def test_a_page_per_file_with_positions_seeds_first() -> None:
+    assert [(p.path, p.group) for p in _pages()] == [
+        ("examples/article-1.md", "Seed articles"),
+        ("examples/illustrative-extra.md", "Illustrative"),
+        ("examples/illustrative-lines.md", "Illustrative"),
+    ]
+    assert _pages()[0].title == "Northland sets *conditions* | Southland answers"
+
+
+def test_table_has_a_row_per_position_anchored_by_its_id() -> None:
+    page = _render("examples/article-1.md")
+    for position_id in ("pos-a1-withdrawal", "pos-a1-ceasefire", "pos-a1-south-rejects"):
+        assert f'<span id="{position_id}"></span>' in page
+    assert "| # | Holder | Move | Topics | Territories | Stated on | Quote |" in page
+
+
+def test_names_codes_dates_and_quotes_are_shown() -> None:
+    page = _render("examples/article-1.md")
+    assert "Republic of Northland<br>*voiced by* President of Northland<br>*to* Southland" in page
+    assert "[`demand`](../reference/codelists.md#move-demand)" in page
+    assert "`acme:water_rights`" in page  # a namespaced topic is shown, not linked
+    assert "East Province (whole)" in page
+    assert "`2024-06-14`<br>stated" in page
+    assert "*direct, translated*" in page
+
+
+def test_inferred_dates_say_how_in_a_footnote() -> None:
+    page = _render("examples/article-1.md")
+    assert "`2024-06-15`<br>inferred[^p2-date]" in page
+    footnote = re.search(r"^\[\^p2-date\]: (.*)$", page, re.M)
+    assert footnote is not None
+    assert "&#124;" in footnote.group(1)  # the pipe in inferred_from cannot break the table
+
+
+def test_text_from_data_cannot_break_the_table() -> None:
+    page = _render("examples/article-1.md")
+    html = render_markdown(page)
+    assert html.count("<tr>") == 4  # the header and three positions
+    assert "Troops must leave | all of it, *now* &lt;at once&gt; [no delay]" in html.replace(
+        "&#124;", "|"
+    ).replace("&#42;", "*").replace("&#91;", "[").replace("&#93;", "]")
+    assert "<em>now</em>" not in html
+
+
+def test_links_diagram() -> None:
+    page = _render("examples/article-1.md")
+    diagram = page.split("```mermaid\n", 1)[1].split("```", 1)[0]
+    assert diagram.startswith("flowchart TD")
+    assert '-->|"precondition (before)"|' in diagram
+    assert '==>|"responds: rejects"|' in diagram
+    assert '-.->|"reaffirms"|' in diagram
+    assert '-.->|"point 1 of"|' in diagram
+    # The reaffirmed position is on another page: a rounded node; the plan is a hexagon.
+    assert re.search(r'n\d+\(\["P1 · Republic of Northland', diagram) is None
+    assert re.search(r'n\d+\(\[".*refusal: troop_withdrawal"\]\)', diagram)
+    assert re.search(r'n\d+\{\{"proposal: Northland.s 3-point plan"\}\}', diagram)
+    assert '"' not in "".join(re.findall(r'\["(.*?)"\]', diagram))
+
+
+def test_a_position_on_another_page_is_linked_there() -> None:
+    assert examples_pages.relative_link("examples/a.md", "examples/b.md", "x") == "b.md#x"
+    assert examples_pages.relative_link("timeline.md", "examples/b.md") == "examples/b.md"
+    assert examples_pages.relative_link("examples/a.md", "timeline.md") == "../timeline.md"
+
+
+def test_illustrative_pages_say_they_are_invented() -> None:
+    assert "Invented for illustration" in _render("examples/illustrative-extra.md")
+
+
+def test_index_lists_every_page_and_the_shared_files() -> None:
+    index = examples_pages.render_index(_pages(), fixture_index())
+    for page in _pages():
+        assert f"({page.path.removeprefix('examples/')})" in index
+    assert "[`seeds/common.json`](data/seeds/common.json): 3 actor, 1 territory" in index

@@ -1,0 +1,130 @@
+"""The codelists page: one table per codelist, from ``schema/codelists/*.csv``."""
+
+from typing import Final
+
+from . import markdown as md
+from .codelist_data import CodelistTable, Usage
+
+# Columns shown in their own table column, with the heading readers know them by.
+_MAPPING_COLUMNS: Final = (
+    ("cameo", "CAMEO"),
+    ("plover_event", "PLOVER event"),
+    ("plover_mode", "PLOVER mode"),
+)
+
+INTRO: Final = """\
+# Codelists
+
+Coded properties take their values from these lists. This page is generated
+from the committed CSV files in
+[`schema/codelists/`](../{schema_path}/codelists/move.csv), which
+you can also download and read with any spreadsheet or CSV tool.
+
+- A **closed** list is enforced by the schema: any other code is an error.
+- An **open** list (`topic`) is not: a code not in the list is accepted with a
+  warning, and a project's own codes take a namespace prefix
+  (`myproject:water_rights`) and are not warned about.
+- A **deprecated** code is still valid but is reported with a warning; its
+  entry says what to use instead.
+
+The `move` and `topic` lists give the nearest [CAMEO](https://parusanalytics.com/eventdata/cameo.dir/CAMEO.Manual.1.1b3.pdf)
+and [PLOVER](https://github.com/openeventdata/PLOVER) equivalents of each code,
+so that dipos data can be compared with event data coded in those schemes.
+These mappings are approximate where the note says so.
+"""
+
+
+def _title(name: str, titles: dict[str, str]) -> str:
+    return titles.get(name) or name.replace("_", " ").capitalize()
+
+
+def _usage_line(usages: list[Usage], closed: bool, schema_page: str) -> str:
+    if not usages:
+        return ""
+    links = ", ".join(
+        f"[{u.definition}.`{u.property}`]"
+        f"({schema_page}#{md.property_anchor(u.definition, u.property)})"
+        for u in usages
+    )
+    kind = "Closed list" if closed else "Open list"
+    return f"**{kind}**, used by {links}.\n"
+
+
+def render_codelist(
+    table: CodelistTable,
+    title: str,
+    usages: list[Usage],
+    closed: bool,
+    schema_page: str = "schema.md",
+) -> str:
+    """One codelist: its heading (anchor = the list's name) and its table. Each code has
+    the anchor ``<list>-<code>``."""
+    mapping = [(column, label) for column, label in _MAPPING_COLUMNS if column in table.columns]
+    has_note = "mapping_note" in table.columns
+    headers = ["Code", "Title", "Definition"] + [label for _, label in mapping]
+    if has_note:
+        headers.append("Mapping note")
+    rows = []
+    for row in table.rows:
+        code = row["code"]
+        definition = md.text(row.get("definition", ""))
+        if row.get("deprecated"):
+            definition = f"**Deprecated:** {md.text(row['deprecated'])}<br>{definition}"
+        cells = [
+            f'<span id="{md.anchor(f"{table.name}-{code}")}"></span>{md.code(code)}',
+            md.text(row.get("title", "")),
+            definition,
+        ]
+        cells.extend(md.text(row.get(column, "")) for column, _ in mapping)
+        if has_note:
+            cells.append(md.text(row.get("mapping_note", "")))
+        rows.append(cells)
+    return (
+        f"## {md.text(title)} (`{table.name}`) {{#{md.anchor(table.name)}}}\n\n"
+        + _usage_line(usages, closed, schema_page)
+        + f"\n{len(table.rows)} codes. "
+        f"[Download `{table.name}.csv`](../{{schema_path}}/codelists/{table.name}.csv)\n\n"
+        + md.table(headers, rows)
+    )
+
+
+def is_closed(name: str, usage: dict[str, list[Usage]], declared: dict[str, bool]) -> bool:
+    """Whether a list is closed: as the package declares it, or else as the schema uses it."""
+    if name in declared:
+        return declared[name]
+    return any(u.closed for u in usage.get(name, []))
+
+
+def render(
+    tables: list[CodelistTable],
+    usage: dict[str, list[Usage]],
+    titles: dict[str, str],
+    schema_path: str,
+    declared_closed: dict[str, bool] | None = None,
+) -> str:
+    """The Markdown of the codelists page. ``declared_closed`` says which lists the
+    package declares closed, for lists the schema uses through a constant rather than
+    an ``enum`` (``date_basis``)."""
+    declared = declared_closed or {}
+    ordered = sorted(
+        tables,
+        key=lambda t: (list(titles).index(t.name) if t.name in titles else len(titles), t.name),
+    )
+    summary = md.table(
+        ["Codelist", "Codes", "Kind"],
+        (
+            [
+                f"[{md.text(_title(t.name, titles))}](#{md.anchor(t.name)})",
+                str(len(t.rows)),
+                "closed" if is_closed(t.name, usage, declared) else "open",
+            ]
+            for t in ordered
+        ),
+    )
+    sections = [
+        render_codelist(
+            t, _title(t.name, titles), usage.get(t.name, []), is_closed(t.name, usage, declared)
+        ).replace("{schema_path}", schema_path)
+        for t in ordered
+    ]
+    return INTRO.format(schema_path=schema_path) + "\n" + summary + "\n" + "\n".join(sections)

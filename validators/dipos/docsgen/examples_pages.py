@@ -1,0 +1,410 @@
+"""One page per example document: its positions in a table, and a Mermaid diagram of
+how they are linked (preconditions, exchanges, reaffirmations, responses)."""
+
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from typing import Any, Final
+
+from . import markdown as md
+from .records import ExampleFile, RecordIndex
+
+CODELISTS_PAGE: Final = "../reference/codelists.md"
+SEED_GROUP: Final = "Seed articles"
+DATA_DIR: Final = "data"
+"""Where, under the site's ``examples/``, the example files themselves are served."""
+
+
+@dataclass(frozen=True, slots=True)
+class ExamplePage:
+    """A page about one example file that holds positions."""
+
+    path: str
+    title: str
+    group: str
+    file: ExampleFile
+
+    @property
+    def positions(self) -> list[dict[str, Any]]:
+        """The file's positions, in file order."""
+        return [r for r in self.file.records if r.get("type") == "position"]
+
+    @property
+    def nav_title(self) -> str:
+        """A title short enough for the navigation."""
+        return md.shorten(self.title, 60)
+
+
+def _title(example: ExampleFile) -> str:
+    sources = [r for r in example.records if r.get("type") == "source"]
+    if len(sources) == 1 and isinstance(sources[0].get("title"), str):
+        return str(sources[0]["title"])
+    if example.header and isinstance(example.header.get("title"), str):
+        return str(example.header["title"])
+    return PurePosixPath(example.relative).stem
+
+
+def plan_pages(index: RecordIndex) -> list[ExamplePage]:
+    """A page for every example file that holds positions: the seed articles (files under
+    ``seeds/``) first, then the illustrative files."""
+    pages = []
+    for example in index.files:
+        if not any(r.get("type") == "position" for r in example.records):
+            continue
+        relative = PurePosixPath(example.relative)
+        seed = relative.parts[0] == "seeds"
+        slug = md.anchor("-".join(relative.with_suffix("").parts[1:] or relative.stem.split()))
+        path = f"examples/{slug}.md" if seed else f"examples/illustrative-{slug}.md"
+        pages.append(
+            ExamplePage(path, _title(example), SEED_GROUP if seed else "Illustrative", example)
+        )
+    pages.sort(key=lambda p: (p.group != SEED_GROUP, p.file.relative))
+    return pages
+
+
+def page_of_positions(pages: list[ExamplePage]) -> dict[str, str]:
+    """The page each position is shown on, by position id."""
+    return {
+        str(position["id"]): page.path
+        for page in pages
+        for position in page.positions
+        if isinstance(position.get("id"), str)
+    }
+
+
+def relative_link(from_page: str, to_page: str, fragment: str = "") -> str:
+    """A Markdown link target from one generated page to another (both docs-relative)."""
+    source = PurePosixPath(from_page).parent
+    target = PurePosixPath(to_page)
+    up = len(source.parts)
+    common = 0
+    while common < min(up, len(target.parts) - 1) and source.parts[common] == target.parts[common]:
+        common += 1
+    parts = [".."] * (up - common) + list(target.parts[common:])
+    link = "/".join(parts)
+    return f"{link}#{fragment}" if fragment else link
+
+
+def _s(record: dict[str, Any], key: str) -> str:
+    """A property of a record as text ("" when absent)."""
+    value = record.get(key)
+    return "" if value is None else str(value)
+
+
+class _Context:
+    """What rendering a page needs to know beyond the page's own file."""
+
+    def __init__(
+        self,
+        page: ExamplePage,
+        index: RecordIndex,
+        pages: dict[str, str],
+        codes: dict[str, frozenset[str]],
+    ) -> None:
+        self.page = page
+        self.index = index
+        self.page_of = pages
+        self.codes = codes
+        self.number = {str(p.get("id")): f"P{i}" for i, p in enumerate(page.positions, start=1)}
+        self.footnotes: list[str] = []
+
+    def code_link(self, codelist: str, code: str) -> str:
+        if code in self.codes.get(codelist, frozenset()):
+            return f"[{md.code(code)}]({CODELISTS_PAGE}#{md.anchor(f'{codelist}-{code}')})"
+        return md.code(code)
+
+    def position_ref(self, position_id: str) -> str:
+        if position_id in self.number:
+            return f"[{self.number[position_id]}](#{md.anchor(position_id)})"
+        page = self.page_of.get(position_id)
+        if page:
+            target = relative_link(self.page.path, page, md.anchor(position_id))
+            return f"[{md.code(position_id)}]({target})"
+        return md.code(position_id)
+
+    def names(self, ids: Any) -> str:
+        if not isinstance(ids, list):
+            return ""
+        return ", ".join(md.text(self.index.name_of(str(i))) for i in ids)
+
+
+def _holder_cell(position: dict[str, Any], ctx: _Context) -> str:
+    lines = [ctx.names(position.get("holders"))]
+    speaker = position.get("speaker")
+    if isinstance(speaker, str):
+        lines.append(f"*voiced by* {md.text(ctx.index.name_of(speaker))}")
+    if position.get("addressees"):
+        lines.append(f"*to* {ctx.names(position.get('addressees'))}")
+    return "<br>".join(lines)
+
+
+def _territories_cell(position: dict[str, Any]) -> list[tuple[str, str]]:
+    scopes = position.get("territories")
+    if not isinstance(scopes, list):
+        return []
+    return [
+        (str(s.get("territory", "")), str(s.get("extent", "")))
+        for s in scopes
+        if isinstance(s, dict)
+    ]
+
+
+def _date_cell(position: dict[str, Any], ctx: _Context) -> str:
+    stated = position.get("stated_on")
+    if not isinstance(stated, dict):
+        return "—"
+    basis = str(stated.get("basis", ""))
+    cell = f"{md.code(str(stated.get('value', '')))}<br>{md.text(basis)}"
+    explanation = [
+        f"{label}: {stated[key]}"
+        for key, label in (("inferred_from", "Inferred from"), ("note", "Note"))
+        if isinstance(stated.get(key), str)
+    ]
+    if explanation:
+        label = f"{ctx.number.get(str(position.get('id')), 'p')}-date".lower()
+        ctx.footnotes.append(f"[^{label}]: {md.text(' — '.join(explanation))}")
+        cell += f"[^{label}]"
+    return cell
+
+
+def _quote_cell(position: dict[str, Any], ctx: _Context, page_sources: set[str]) -> str:
+    evidence = position.get("evidence")
+    if not isinstance(evidence, list):
+        return ""
+    quotes = []
+    for item in evidence:
+        if not isinstance(item, dict):
+            continue
+        kind = [str(item.get("quote_kind", ""))]
+        if item.get("translated") is True:
+            kind.append("translated")
+        source = str(item.get("source", ""))
+        where = "" if source in page_sources else f", in {md.text(ctx.index.name_of(source))}"
+        quotes.append(f"“{md.text(str(item.get('quote', '')))}”<br>*{', '.join(kind)}{where}*")
+    return "<br><br>".join(quotes)
+
+
+def positions_table(page: ExamplePage, ctx: _Context) -> str:
+    """The table of a page's positions; each row's anchor is its position id."""
+    page_sources = {str(r.get("id")) for r in page.file.records if r.get("type") == "source"}
+    rows = []
+    for position in page.positions:
+        position_id = str(position.get("id", ""))
+        listed = position.get("topics")
+        topics: list[Any] = listed if isinstance(listed, list) else []
+        territories = "<br>".join(
+            f"{md.text(ctx.index.name_of(t))} ({md.text(extent.replace('_', ' '))})"
+            for t, extent in _territories_cell(position)
+        )
+        rows.append(
+            [
+                f'<span id="{md.anchor(position_id)}"></span>**{ctx.number[position_id]}**',
+                _holder_cell(position, ctx),
+                ctx.code_link("move", str(position.get("move", ""))),
+                ", ".join(ctx.code_link("topic", str(t)) for t in topics),
+                territories or "—",
+                _date_cell(position, ctx),
+                _quote_cell(position, ctx, page_sources),
+            ]
+        )
+    return md.table(["#", "Holder", "Move", "Topics", "Territories", "Stated on", "Quote"], rows)
+
+
+def _relations(position: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """The position's links as (kind of edge, target id, label)."""
+    found = []
+    for link in position.get("links") or []:
+        if isinstance(link, dict) and isinstance(link.get("position"), str):
+            label = str(link.get("relation", ""))
+            if link.get("order") and link.get("order") != "unspecified":
+                label += f" ({link['order']})"
+            edge = "same" if link.get("relation") == "same_as" else "link"
+            found.append((edge, link["position"], label))
+    for target in position.get("reaffirms") or []:
+        if isinstance(target, str):
+            found.append(("reaffirms", target, "reaffirms"))
+    for response in position.get("responds_to") or []:
+        if isinstance(response, dict) and isinstance(response.get("target"), str):
+            label = f"responds: {response.get('response', '')}"
+            if response.get("points"):
+                label += " (points " + ", ".join(str(p) for p in response["points"]) + ")"
+            found.append(("response", response["target"], label))
+    for reference in position.get("proposal_points") or []:
+        if isinstance(reference, dict) and isinstance(reference.get("proposal"), str):
+            points = reference.get("points")
+            label = "point " + ", ".join(str(p) for p in points) + " of" if points else "part of"
+            found.append(("part", reference["proposal"], label))
+    return found
+
+
+_ARROWS: Final = {
+    "link": "-->",
+    "same": "---",
+    "reaffirms": "-.->",
+    "response": "==>",
+    "part": "-.->",
+}
+
+
+def _node_label(record_id: str, ctx: _Context) -> str:
+    record = ctx.index.by_id.get(record_id)
+    if record is None:
+        return md.mermaid_label(record_id)
+    if record.get("type") == "position":
+        holders = ", ".join(ctx.index.name_of(str(h)) for h in record.get("holders") or [])
+        topics = ", ".join(str(t) for t in record.get("topics") or [])
+        head = ctx.number.get(record_id, record_id)
+        return md.mermaid_label(f"{head} · {holders}\n{record.get('move', '')}: {topics}")
+    return md.mermaid_label(
+        f"{record.get('type', '')}: {md.shorten(ctx.index.name_of(record_id), 60)}"
+    )
+
+
+def links_diagram(page: ExamplePage, ctx: _Context) -> str:
+    """A Mermaid flowchart of the links between the page's positions (and the positions
+    and proposals elsewhere that they point to). Empty when nothing is linked."""
+    edges = []
+    for position in page.positions:
+        for edge, target, label in _relations(position):
+            edges.append((str(position.get("id")), edge, target, label))
+    if not edges:
+        return ""
+    involved: list[str] = []
+    for source, _, target, _ in edges:
+        for record_id in (source, target):
+            if record_id not in involved:
+                involved.append(record_id)
+    node = {record_id: f"n{i}" for i, record_id in enumerate(involved)}
+    lines = ["flowchart TD"]
+    for record_id in involved:
+        label = _node_label(record_id, ctx)
+        record = ctx.index.by_id.get(record_id, {})
+        if record.get("type") == "proposal":
+            lines.append(f'    {node[record_id]}{{{{"{label}"}}}}')
+        elif record_id in ctx.number:
+            lines.append(f'    {node[record_id]}["{label}"]')
+        else:
+            lines.append(f'    {node[record_id]}(["{label}"])')
+    for source, edge, target, label in edges:
+        lines.append(
+            f'    {node[source]} {_ARROWS[edge]}|"{md.mermaid_label(label)}"| {node[target]}'
+        )
+    return md.fence("\n".join(lines), "mermaid")
+
+
+def _source_block(page: ExamplePage, ctx: _Context) -> str:
+    lines = []
+    for source in (r for r in page.file.records if r.get("type") == "source"):
+        facts = [f"**Source** {md.code(_s(source, 'id'))}: {md.text(_s(source, 'title'))}"]
+        for key, label in (
+            ("kind", "Kind"),
+            ("publisher", "Publisher"),
+            ("language", "Language"),
+            ("original_language", "Statements made in"),
+        ):
+            if isinstance(source.get(key), str):
+                facts.append(f"{label}: {md.code(str(source[key]))}")
+        if source.get("quotes_translated") is True:
+            facts.append("Quotes are translations")
+        published = source.get("published_on")
+        if isinstance(published, dict):
+            facts.append(
+                f"Published: {md.code(_s(published, 'value'))} ({md.text(_s(published, 'basis'))})"
+            )
+        via = source.get("reported_via")
+        if isinstance(via, list) and via:
+            chain = " → ".join(
+                md.text(str(step.get("name", ""))) for step in via if isinstance(step, dict)
+            )
+            facts.append(f"Reported via: {chain}")
+        lines.append("- " + "\n  ".join(f"{fact}  " for fact in facts).rstrip())
+    return "\n".join(lines) + "\n" if lines else ""
+
+
+def render_page(
+    page: ExamplePage,
+    index: RecordIndex,
+    page_of: dict[str, str],
+    codes: dict[str, frozenset[str]],
+) -> str:
+    """The Markdown of one example page."""
+    ctx = _Context(page, index, page_of, codes)
+    data_link = f"{DATA_DIR}/{page.file.relative}"
+    parts = [f"# {md.text(page.title)}\n"]
+    if page.group != SEED_GROUP:
+        parts.append(
+            '!!! warning "Invented for illustration"\n'
+            "    The actors, sources and positions on this page are fictional. They show"
+            " parts of the schema the real articles do not use.\n"
+        )
+    description = (page.file.header or {}).get("description")
+    if isinstance(description, str):
+        parts.append(md.text(description) + "\n")
+    parts.append(_source_block(page, ctx))
+    parts.append(
+        f"File: [`examples/{page.file.relative}`]({data_link}) · "
+        f"{len(page.positions)} positions. Each row's anchor is the position's id.\n"
+    )
+    parts.append("## Positions\n")
+    parts.append(positions_table(page, ctx))
+    parts.append("\n### Summaries\n")
+    parts.extend(
+        f"- **{ctx.number[_s(p, 'id')]}** {md.code(_s(p, 'id'))}: {md.text(_s(p, 'summary'))}"
+        for p in page.positions
+    )
+    diagram = links_diagram(page, ctx)
+    parts.append("\n## Links between positions\n")
+    if diagram:
+        parts.append(
+            "An arrow from A to B reads: A has B as its *precondition*, A is offered *in "
+            "exchange for* B, A is the *consequence if* B is *refused*, A *elaborates* B, A "
+            "*reaffirms* B, A *responds* to B, or A is a *point of* proposal B. Rounded nodes "
+            "are positions recorded on other pages; hexagons are proposals.\n"
+        )
+        parts.append(diagram)
+    else:
+        parts.append("The positions of this document are not linked to one another.\n")
+    if ctx.footnotes:
+        parts.append("\n" + "\n".join(ctx.footnotes) + "\n")
+    return "\n".join(parts)
+
+
+def render_index(pages: list[ExamplePage], index: RecordIndex) -> str:
+    """The Markdown of the examples overview page."""
+    rows = [
+        [
+            f"[{md.text(p.title)}]({relative_link('examples/index.md', p.path)})",
+            p.group,
+            str(len(p.positions)),
+            f"[`{p.file.relative}`]({DATA_DIR}/{p.file.relative})",
+        ]
+        for p in pages
+    ]
+    others = [
+        f"- [`{f.relative}`]({DATA_DIR}/{f.relative}): "
+        + ", ".join(
+            f"{sum(1 for r in f.records if r.get('type') == kind)} {kind}"
+            for kind in ("actor", "territory", "source", "proposal")
+            if any(r.get("type") == kind for r in f.records)
+        )
+        for f in index.files
+        if not any(r.get("type") == "position" for r in f.records)
+    ]
+    total = sum(len(p.positions) for p in pages)
+    text = [
+        "# Examples\n",
+        "The `examples/` folder of the repository is one dipos dataset split over several "
+        "files: every record refers to others by id, across files, and `dipos validate "
+        "examples/` checks them together. The **seed articles** encode every position taken "
+        "in five real news articles; the **illustrative** files are invented, with fictional "
+        "actors, to show parts of the schema the articles do not use.\n",
+        f"{len(pages)} documents, {total} positions. The [timeline](../timeline.md) shows "
+        "them all on one time axis.\n",
+        md.table(["Document", "Kind", "Positions", "File"], rows),
+    ]
+    if others:
+        text.append("\nShared records, referred to from the documents above:\n")
+        text.extend(others)
+    if index.problems:
+        text.append('\n!!! failure "Files that could not be read"\n')
+        text.extend(f"    - {md.text(problem)}" for problem in index.problems)
+    return "\n".join(text) + "\n"
