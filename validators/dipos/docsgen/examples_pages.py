@@ -294,7 +294,11 @@ def links_diagram(page: ExamplePage, ctx: _Context) -> str:
 def _source_block(page: ExamplePage, ctx: _Context) -> str:
     lines = []
     for source in (r for r in page.file.records if r.get("type") == "source"):
-        facts = [f"**Source** {md.code(_s(source, 'id'))}: {md.text(_s(source, 'title'))}"]
+        # A document without a headline has no `title`; its description stands in.
+        heading = _s(source, "title") or _s(source, "description")
+        facts = [
+            f"**Source** {md.code(_s(source, 'id'))}" + (f": {md.text(heading)}" if heading else "")
+        ]
         for key, label in (
             ("kind", "Kind"),
             ("publisher", "Publisher"),

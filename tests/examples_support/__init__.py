@@ -1,0 +1,1 @@
+"""Helpers for checking the example datasets under ``examples/``."""
