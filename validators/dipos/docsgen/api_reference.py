@@ -5,7 +5,7 @@ from typing import Final
 
 MODULES: Final = (
     ("dipos", "The package"),
-    ("dipos.validate", "Validating data"),
+    ("dipos.validator", "Validating data"),
     ("dipos.model", "The data model"),
     ("dipos.codelists", "Codelists"),
     ("dipos.schema", "The JSON Schema"),

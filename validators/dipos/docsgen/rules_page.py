@@ -1,5 +1,5 @@
 """The rules catalogue page, from the validator's rule registry
-(``dipos.validate.catalogue.RULES``). Each rule's section has the rule id as its
+(``dipos.validator.catalogue.RULES``). Each rule's section has the rule id as its
 anchor, so that the links in the validator's messages land on it."""
 
 import importlib
@@ -13,7 +13,7 @@ _SEVERITY_ADMONITION: Final = {"error": "failure", "warning": "warning", "info":
 
 
 class RuleLike(Protocol):
-    """What the page needs of a rule (``dipos.validate.catalogue.RuleInfo``)."""
+    """What the page needs of a rule (``dipos.validator.catalogue.RuleInfo``)."""
 
     @property
     def id(self) -> str: ...
@@ -32,7 +32,7 @@ class RuleLike(Protocol):
 def load_rules() -> Sequence[RuleLike] | None:
     """The validator's rules, or None when the validator is not installed."""
     try:
-        catalogue = importlib.import_module("dipos.validate.catalogue")
+        catalogue = importlib.import_module("dipos.validator.catalogue")
     except ModuleNotFoundError:
         return None
     rules: Sequence[Any] = catalogue.RULES

@@ -1,0 +1,127 @@
+"""The structure layer: the committed schema, per-type validators, readable messages."""
+
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+
+from dipos.schema import dataset_schema, record_schema
+from dipos.validator import validate
+from dipos.validator.catalogue import get
+
+from .conftest import INVALID, VALID
+
+REPO = Path(__file__).resolve().parents[2]
+STRUCTURE_RULES = {"structure"}
+
+
+def test_validators_use_the_committed_schema() -> None:
+    committed = REPO / "schema"
+    assert json.loads((committed / "dataset.schema.json").read_text()) == dataset_schema()
+    assert json.loads((committed / "record.schema.json").read_text()) == record_schema()
+
+
+def _json_cases() -> list[Path]:
+    cases = list(VALID.glob("*.json"))
+    cases += [
+        p for p in INVALID.glob("*.json")
+        if p.is_file() and get(p.name.split("--")[0].split(".")[0]).layer != "syntax"
+    ]  # fmt: skip
+    return sorted(cases)
+
+
+def _reference_verdict(document: Any) -> bool:
+    """python-jsonschema, the reference implementation, on the committed schema."""
+    is_dataset = isinstance(document, dict) and document.get("type") == "dataset"
+    schema = dataset_schema() if is_dataset else record_schema()
+    return bool(jsonschema.Draft202012Validator(schema).is_valid(document))
+
+
+@pytest.mark.parametrize("case", _json_cases(), ids=lambda p: p.name)
+def test_same_verdict_as_python_jsonschema(case: Path) -> None:
+    document = json.loads(case.read_text(encoding="utf-8"))
+    report = validate(case)
+    structure_findings = [f for f in report.findings if get(f.rule).layer == "structure"]
+    assert (not structure_findings) == _reference_verdict(document), structure_findings
+
+
+def _messages(document: Any) -> list[tuple[str, str, str]]:
+    return [(f.rule, f.json_path, f.message) for f in validate(document).findings]
+
+
+ACTOR = {"type": "actor", "id": "actor-x", "name": "X", "kind": "state"}
+
+
+def test_unknown_record_type_lists_the_types() -> None:
+    ((rule, path, message),) = _messages({**ACTOR, "type": "actr"})
+    assert rule == "schema-record-type"
+    assert path == "$.type"
+    assert message == (
+        'unknown record type "actr" (did you mean "actor"?); type must be one of actor, '
+        "territory, source, proposal, position, dataset"
+    )
+
+
+def test_date_union_reports_the_branch_meant() -> None:
+    source = {"type": "source", "id": "s", "title": "T", "kind": "other"}
+    inferred = {**source, "published_on": {"value": "2025", "basis": "inferred"}}
+    assert _messages(inferred) == [
+        (
+            "schema-required",
+            "$.published_on",
+            '"inferred_from" is required in an inferred date but is missing',
+        )
+    ]
+    stated = {**source, "published_on": {"value": "2025-1-1", "basis": "stated"}}
+    ((rule, path, _),) = _messages(stated)
+    assert (rule, path) == ("date-malformed", "$.published_on.value")
+    no_basis = {**source, "published_on": {"value": "2025"}}
+    ((rule, path, message),) = _messages(no_basis)
+    assert rule == "schema-required"
+    assert '"basis"' in message
+    not_object = {**source, "published_on": "2025-06-14"}
+    ((rule, path, message),) = _messages(not_object)
+    assert rule == "schema-type"
+    assert "expected an object" in message
+
+
+def test_unknown_property_suggests_the_nearest() -> None:
+    ((rule, path, message),) = _messages({**ACTOR, "offfice": "President"})
+    assert (rule, path) == ("schema-additional-property", "$.offfice")
+    assert 'did you mean "office"?' in message
+
+
+def test_extensions_are_allowed_everywhere() -> None:
+    assert _messages({**ACTOR, "x_anything": {"nested": [None]}}) == []
+
+
+def test_member_of_the_wrong_list() -> None:
+    dataset = {"type": "dataset", "dipos_version": "0.1", "positions": [ACTOR]}
+    ((rule, path, message),) = _messages(dataset)
+    assert (rule, path) == ("schema-record-type", "$.positions[0].type")
+    assert "move it to `actors`" in message
+
+
+def test_strings_are_not_numbers() -> None:
+    territory = {"type": "territory", "id": "t", "name": "T", "kind": "city"}
+    assert _messages({**territory, "wikidata": 212})[0][:2] == ("schema-type", "$.wikidata")
+
+
+@pytest.mark.parametrize(
+    ("value", "rule"),
+    [("q212", "wikidata-malformed"), ("Q0", "wikidata-malformed"), ("Q212", None)],
+)
+def test_wikidata_pattern_has_its_own_rule(value: str, rule: str | None) -> None:
+    found = _messages({**ACTOR, "wikidata": value})
+    assert [r for r, _, _ in found] == ([rule] if rule else [])
+
+
+@pytest.mark.parametrize(
+    ("value", "rule"),
+    [("ua-14", "iso3166-malformed"), ("UA-99", "iso3166-unknown"), ("UA-14", None), ("UA", None)],
+)
+def test_iso_format_versus_existence(value: str, rule: str | None) -> None:
+    territory = {"type": "territory", "id": "t", "name": "T", "kind": "city", "iso3166": value}
+    assert [r for r, _, _ in _messages(territory)] == ([rule] if rule else [])

@@ -1,0 +1,274 @@
+"""``dipos validate``: check dipos files and report every problem, with how to fix it.
+
+Exit codes:
+
+* 0: valid (warnings and infos are allowed, unless ``--strict``);
+* 1: invalid: at least one error (or, with ``--strict``, one warning);
+* 2: could not run: bad usage, an unknown rule in ``--select``/``--ignore``, a path
+  that does not exist or cannot be read, a directory with no dipos files, or an
+  internal error.
+
+Formats (``--format``): ``text`` (one line per finding,
+``file:line:column: severity [rule] $.path: message — hint: ... — docs URL``, then
+a summary line), ``json`` (the report as JSON, as ``ValidationReport.to_json()``),
+``github`` (GitHub Actions annotations) and ``sarif`` (SARIF 2.1.0, for code scanning).
+With ``json`` and ``sarif`` standard output holds only the document; the summary
+goes to standard error.
+"""
+
+import argparse
+import os
+import sys
+import traceback
+from pathlib import Path
+from typing import Any
+
+from ..validator.catalogue import RULES
+from ..validator.engine import resolve_rule_patterns, run
+from ..validator.findings import ValidationReport
+from ..validator.inputs import InputError, InputFile, collect
+from ..validator.output import FORMATS
+from ..validator.output.text import summary
+from ..validator.progress import ProgressLine
+from ..validator.rules.quotes import SourceTexts
+
+EXIT_OK = 0
+EXIT_INVALID = 1
+EXIT_ERROR = 2
+
+DEBUG_ENV = "DIPOS_DEBUG"
+
+_EPILOG = """\
+exit codes:
+  0  valid (warnings allowed unless --strict)
+  1  invalid: errors found (or warnings, with --strict)
+  2  could not run: bad usage, unknown rule, missing or unreadable path,
+     no dipos files found, internal error
+
+examples:
+  dipos validate my-dataset/
+  dipos validate data.jsonl --sources texts/ --strict
+  dipos validate . --format github --ignore topic-unknown
+  cat record.json | dipos validate -
+
+Rules: https://dipos.github.io/dipos/rules/ (or dipos validate --list-rules).
+"""
+
+
+def register(subcommands: "argparse._SubParsersAction[Any]") -> None:
+    """Add ``validate`` to the ``dipos`` subcommands."""
+    parser = subcommands.add_parser(
+        "validate",
+        help="check dipos files (JSON, JSON Lines, YAML) and report every problem",
+        description=(
+            "Check dipos data: files and directories (searched recursively for .json, "
+            ".jsonl, .yaml and .yml files), or - for standard input. All files given are "
+            "checked as one dataset: references resolve across them. Three layers are "
+            "checked: syntax, the JSON Schema, and the rules across records; every problem "
+            "is reported with its rule id, location, message and a fix hint."
+        ),
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="files or directories to check; - reads standard input",
+    )
+    parser.add_argument(
+        "--format", choices=sorted(FORMATS), default="text", help="output format (default: text)"
+    )
+    parser.add_argument(
+        "--strict", action="store_true", help="fail (exit 1) on warnings too, not only on errors"
+    )
+    parser.add_argument(
+        "--select",
+        action="append",
+        metavar="RULE",
+        help="report only these rules (ids or globs such as 'schema-*'; "
+        "repeat or separate with commas)",
+    )
+    parser.add_argument(
+        "--ignore",
+        action="append",
+        metavar="RULE",
+        help="do not report these rules (ids or globs; repeat or use commas)",
+    )
+    parser.add_argument(
+        "--max-errors",
+        type=_positive_int,
+        metavar="N",
+        help="print at most N findings (the summary still counts all)",
+    )
+    parser.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="print only the findings that fail the run, and no summary",
+    )
+    parser.add_argument(
+        "--sources",
+        type=Path,
+        action="append",
+        metavar="DIR",
+        help="directory of source texts (*.txt, *.md, searched recursively) to check quotes "
+        "against; repeat for several. A text matches a source by file name "
+        "(<source id>.txt) or by the SHA-256 of its bytes (text_sha256)",
+    )
+    parser.add_argument(
+        "--context",
+        action="append",
+        metavar="PATH",
+        help="also read these files or directories, only so that references into them "
+        "resolve; their own problems are not reported (to check only changed files, as the "
+        "pre-commit hook does)",
+    )
+    parser.add_argument(
+        "--stdin-format",
+        choices=("json", "jsonl", "yaml"),
+        help="how standard input is written (default: guessed)",
+    )
+    parser.add_argument(
+        "--list-rules", action="store_true", help="list the rules (id, severity, title) and exit"
+    )
+    parser.add_argument(
+        "--debug",
+        action="store_true",
+        help=f"show a traceback on internal errors (or set {DEBUG_ENV}=1)",
+    )
+    parser.set_defaults(handler=run_command)
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def _fail(message: str) -> int:
+    print(f"dipos validate: error: {message}", file=sys.stderr)
+    return EXIT_ERROR
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """Run ``dipos validate``; never raise, never print a traceback (unless asked)."""
+    try:
+        return _run(args)
+    except (KeyboardInterrupt, BrokenPipeError):
+        # The reader went away (`| head`): stop quietly; main() turns this into an exit code.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        raise
+    except Exception as error:
+        if args.debug or os.environ.get(DEBUG_ENV):
+            traceback.print_exc()
+        return _fail(
+            f"internal error, please report it at https://github.com/dipos/dipos/issues "
+            f"with the input if you can ({type(error).__name__}: {error})"
+        )
+
+
+def _list_rules() -> int:
+    for rule in RULES:
+        print(f"{rule.id:28} {rule.severity:8} {rule.title}")
+    return EXIT_OK
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.list_rules:
+        return _list_rules()
+    if not args.paths:
+        return _fail("give at least one file or directory to check (or - for standard input)")
+    try:
+        resolve_rule_patterns(args.select)
+        resolve_rule_patterns(args.ignore)
+    except ValueError as error:
+        return _fail(f"{error}; see dipos validate --list-rules")
+    try:
+        stdin = sys.stdin.buffer.read() if "-" in args.paths else None
+        files = collect(args.paths, stdin=stdin, stdin_kind=args.stdin_format)
+        texts = SourceTexts.from_directories(args.sources) if args.sources else None
+        checked = {f.path.resolve() for f in files if f.path is not None}
+        context = [
+            f
+            for f in collect(args.context or [])
+            if f.path is not None and f.path.resolve() not in checked
+        ]
+    except (InputError, OSError, ValueError) as error:
+        return _fail(str(error))
+    if not files:
+        return _fail(
+            "no dipos files found (.json, .jsonl, .yaml, .yml) in " + ", ".join(args.paths)
+        )
+    try:
+        report = _validate(files, texts, args, context)
+    except OSError as error:
+        return _fail(
+            f"cannot read {getattr(error, 'filename', '') or ''}: {error.strerror or error}"
+        )
+    return _print(report, args)
+
+
+def _validate(
+    files: list[InputFile],
+    texts: SourceTexts | None,
+    args: argparse.Namespace,
+    context: list[InputFile],
+) -> ValidationReport:
+    total = sum(f.size() for f in files)
+    progress = ProgressLine(len(files)) if ProgressLine.wanted(total, len(files)) else None
+    records_done = 0
+
+    def on_file(_file: InputFile, _number: int) -> None:
+        nonlocal records_done
+        if progress is not None:
+            progress.file_done(records_done)
+
+    try:
+        return run(
+            files,
+            sources=texts,
+            select=args.select,
+            ignore=args.ignore,
+            on_file=on_file if progress else None,
+            progress=progress.records_in_file if progress else None,
+            context=context,
+        )
+    finally:
+        if progress is not None:
+            progress.close()
+
+
+def _print(report: ValidationReport, args: argparse.Namespace) -> int:
+    passed = report.passes(strict=args.strict)
+    shown = report
+    if args.quiet:
+        failing = ("error", "warning") if args.strict else ("error",)
+        shown = ValidationReport(
+            [f for f in report.findings if f.severity in failing], report.files, report.records
+        )
+    hidden = 0
+    if args.max_errors is not None and len(shown.findings) > args.max_errors:
+        hidden = len(shown.findings) - args.max_errors
+        shown = ValidationReport(shown.findings[: args.max_errors], shown.files, shown.records)
+    sys.stdout.write(FORMATS[args.format](shown, not args.quiet))
+    machine = args.format in ("json", "sarif")
+    notes = []
+    if hidden:
+        notes.append(
+            f"{hidden} more finding{'s' if hidden != 1 else ''} not shown "
+            f"(--max-errors {args.max_errors})"
+        )
+    if not args.quiet:
+        line = summary(report)
+        if args.strict and report.ok and not passed:
+            line += " (warnings fail with --strict)"
+        notes.append(line)
+    for note in notes:
+        print(note, file=sys.stderr if machine else sys.stdout)
+    return EXIT_OK if passed else EXIT_INVALID

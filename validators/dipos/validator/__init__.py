@@ -1,0 +1,113 @@
+"""``dipos.validator``: check dipos data and say precisely what is wrong and how to fix it.
+
+The same checks as the ``dipos validate`` command, for use from Python::
+
+    from dipos import validate
+
+    report = validate("my-dataset/")              # a directory, a file, or a list of them
+    report = validate({"type": "dataset", "dipos_version": "0.1", "actors": [...]})
+    if not report.ok:
+        for finding in report.errors:
+            print(finding.file, finding.line, finding.rule, finding.json_path, finding.message)
+
+Each :class:`Finding` has the rule id (see :data:`RULES`), severity, message,
+fix hint, file, line, column, JSON path and record id. :meth:`ValidationReport.to_json`
+gives the same JSON as ``dipos validate --format json``.
+
+The function is also ``dipos.validate``; this package holds the machinery (the
+rule catalogue is :mod:`dipos.validator.catalogue`).
+"""
+
+import os
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from .catalogue import DOCS_BASE_URL, RULES, RuleInfo, get
+from .engine import FilePart, check_value, cross_check, make_report, resolve_rule_patterns, run
+from .findings import Finding, ValidationReport
+from .inputs import InputError, collect
+from .rules.quotes import SourceTexts
+
+__all__ = [
+    "DOCS_BASE_URL",
+    "RULES",
+    "Finding",
+    "InputError",
+    "RuleInfo",
+    "ValidationReport",
+    "get",
+    "validate",
+]
+
+PathLike = str | os.PathLike[str]
+
+
+def _is_paths(data: Any) -> bool:
+    if isinstance(data, str | os.PathLike):
+        return True
+    return (
+        isinstance(data, list | tuple)
+        and bool(data)
+        and all(isinstance(item, str | os.PathLike) for item in data)
+    )
+
+
+def validate(
+    data: Any,
+    *,
+    sources: PathLike | Sequence[PathLike] | None = None,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+) -> ValidationReport:
+    """Validate dipos data: Python objects or files.
+
+    ``data`` is one of:
+
+    * a ``dict``: a dataset (``"type": "dataset"``) or a single record;
+    * a ``list`` of such dicts: records (and datasets) checked together, like the
+      lines of a JSON Lines file;
+    * a path (``str`` or ``pathlib.Path``) to a file or a directory, or a list of
+      paths: every ``.json``, ``.jsonl``, ``.yaml`` and ``.yml`` file, checked as one
+      dataset so that references resolve across files.
+
+    ``sources`` is a directory of source texts (or a list of them) to check quotes against:
+    a text matches a source by file name (``<source id>.txt``) or by ``text_sha256``; ``select``
+    and ``ignore`` are rule ids or globs (``"schema-*"``) as on the command line.
+
+    Raises :class:`InputError` when a path does not exist or cannot be read, and
+    ``ValueError`` for a ``select``/``ignore`` value that names no rule.
+
+    Example::
+
+        >>> from dipos.validator import validate
+        >>> report = validate({"type": "actor", "id": "actor-x", "name": "X", "kind": "stat"})
+        >>> report.ok
+        False
+        >>> [(f.rule, f.json_path) for f in report.findings]
+        [('codelist-unknown', '$.kind')]
+    """
+    texts = None
+    if sources is not None:
+        directories = [sources] if isinstance(sources, str | os.PathLike) else list(sources)
+        texts = SourceTexts.from_directories(Path(d) for d in directories)
+    if _is_paths(data):
+        paths: Sequence[PathLike] = [data] if isinstance(data, str | os.PathLike) else data
+        try:
+            files = collect([Path(p) for p in paths])
+        except OSError as error:
+            raise InputError(str(error)) from error
+        try:
+            return run(files, sources=texts, select=select, ignore=ignore)
+        except OSError as error:
+            raise InputError(str(error)) from error
+    selected = resolve_rule_patterns(select)
+    ignored = resolve_rule_patterns(ignore) or frozenset()
+    part = FilePart()
+    if isinstance(data, list | tuple):
+        for index, item in enumerate(data):
+            check_value(item, part, "<object>", None, (index,), keep_quotes=texts is not None)
+    else:
+        check_value(data, part, "<object>", None, keep_quotes=texts is not None)
+    findings = part.findings + cross_check(part.entries, texts)
+    return make_report(findings, ["<object>"], part.records, selected, ignored)

@@ -1,0 +1,173 @@
+"""The syntax layer: read bytes into JSON values, reporting every syntax problem.
+
+* Encoding: the bytes must be UTF-8. A UTF-8 byte-order mark is a warning and is
+  skipped; other encodings (UTF-16, Latin-1) and binary files are errors.
+* JSON (``.json``): one value, parsed with orjson. Duplicate keys are found by
+  comparing the number of keys in the text with the number parsed (cheap), and
+  only when they differ by the slower position-tracking scan.
+* JSON Lines (``.jsonl``): read line by line, never whole; a bad line is reported
+  with its number and the other lines are still read. Blank lines are skipped.
+* YAML: see :mod:`dipos.validator.yamlload`.
+"""
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, BinaryIO
+
+import orjson
+
+from .catalogue import get
+from .findings import Finding
+from .paths import Path
+from .textscan import LineIndex, may_have_duplicate_keys, scan
+
+BOM = b"\xef\xbb\xbf"
+
+
+@dataclass(slots=True)
+class Unit:
+    """A parsed JSON value to check: a whole file, or one line of a JSON Lines file."""
+
+    value: Any
+    line: int | None = None
+    text: str | None = None
+    """For JSON Lines, the line's text (kept only to locate findings in it)."""
+
+
+def finding(
+    rule: str,
+    message: str,
+    file: str,
+    line: int | None = None,
+    column: int | None = None,
+    path: Path = (),
+    record_id: str | None = None,
+) -> Finding:
+    """A finding of a rule, with the rule's severity and fix hint."""
+    info = get(rule)
+    return Finding(rule, info.severity, message, info.fix, file, line, column, path, record_id)
+
+
+def decode(data: bytes, file: str, line: int | None = None) -> tuple[str | None, list[Finding]]:
+    """Decode UTF-8 bytes; report a BOM, binary content and other encodings."""
+    findings: list[Finding] = []
+    if data.startswith(BOM):
+        findings.append(
+            finding(
+                "syntax-bom",
+                "the file starts with a UTF-8 byte-order mark (BOM)",
+                file,
+                line or 1,
+                1,
+            )
+        )
+        data = data[len(BOM) :]
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        findings.append(
+            finding("syntax-encoding", "the file is UTF-16, not UTF-8", file, line or 1, 1)
+        )
+        return None, findings
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = data[: error.start]
+        at_line = (line or 1) + before.count(b"\n")
+        column = error.start - (before.rfind(b"\n") + 1) + 1
+        if b"\x00" in data[:8192]:
+            message = "this is a binary file, not UTF-8 text"
+        else:
+            message = (
+                f"byte 0x{data[error.start]:02x} is not valid UTF-8 (was the file saved as "
+                "Latin-1 or Windows-1252?)"
+            )
+        findings.append(finding("syntax-encoding", message, file, at_line, column))
+        return None, findings
+    if "\x00" in text:
+        findings.append(
+            finding(
+                "syntax-encoding",
+                "the file contains NUL characters: it is binary, not text",
+                file,
+                line or 1,
+                text.index("\x00") + 1,
+            )
+        )
+        return None, findings
+    return text, findings
+
+
+def _json_error(
+    error: orjson.JSONDecodeError, text: str, rule: str, file: str, line: int | None
+) -> Finding:
+    message = str(error.msg)
+    if "recursion" in message.lower() or "depth limit" in message.lower():
+        message = "the JSON is nested too deeply (more than 1,000 levels)"
+    elif error.pos >= len(text.rstrip()) and "EOF" in message:
+        message = f"the JSON ends too early ({message}): a bracket, brace or quote is missing"
+    if rule == "syntax-jsonl":
+        message = f"the line is not one complete JSON object: {message}"
+    at_line, column = LineIndex(text).position(min(error.pos, len(text)))
+    if line is not None:
+        at_line = line
+    return finding(rule, message, file, at_line, column)
+
+
+def duplicate_key_findings(
+    text: str, value: Any, file: str, line: int | None = None
+) -> list[Finding]:
+    """Duplicate keys in a JSON text that parsed to ``value`` (cheap when there are none)."""
+    if not may_have_duplicate_keys(text, value):
+        return []
+    index = LineIndex(text)
+    found = []
+    for path, offset in scan(text, wanted=()).duplicates:
+        at_line, column = index.position(offset)
+        found.append(
+            finding(
+                "syntax-duplicate-key",
+                f"the key {path[-1]!r} appears twice in this object; only the last value "
+                "would be kept",
+                file,
+                line if line is not None else at_line,
+                column,
+                path,
+            )
+        )
+    return found
+
+
+def read_json(data: bytes, file: str) -> tuple[list[Unit], list[Finding]]:
+    """Parse a ``.json`` file: one value."""
+    if not data.strip(b" \t\r\n" + BOM):
+        return [], [finding("syntax-empty", "the file is empty", file)]
+    text, findings = decode(data, file)
+    if text is None:
+        return [], findings
+    try:
+        value = orjson.loads(text)
+    except orjson.JSONDecodeError as error:
+        return [], [*findings, _json_error(error, text, "syntax-json", file, None)]
+    findings.extend(duplicate_key_findings(text, value, file))
+    return [Unit(value)], findings
+
+
+def iter_json_lines(stream: BinaryIO, file: str) -> Iterator[Unit | Finding]:
+    """Parse a ``.jsonl`` stream line by line; yield values and findings as they come."""
+    seen_content = False
+    for number, raw in enumerate(stream, 1):
+        if not raw.strip(b" \t\r\n" + (BOM if number == 1 else b"")):
+            continue
+        seen_content = True
+        text, findings = decode(raw, file, number)
+        yield from findings
+        if text is None:
+            continue
+        try:
+            value = orjson.loads(text)
+        except orjson.JSONDecodeError as error:
+            yield _json_error(error, text, "syntax-jsonl", file, number)
+            continue
+        yield from duplicate_key_findings(text, value, file, number)
+        yield Unit(value, number, text)
+    if not seen_content:
+        yield finding("syntax-empty", "the file is empty", file)
