@@ -144,7 +144,7 @@ def test_every_reference_resolves_to_a_record_of_the_right_type() -> None:
 
 def test_no_position_links_to_itself() -> None:
     for position in _positions():
-        targets = {link["position"] for link in position.data.get("links", [])}
+        targets = {link["target"] for link in position.data.get("links", [])}
         targets |= set(position.data.get("reaffirms", []))
         targets |= {response["target"] for response in position.data.get("responds_to", [])}
         assert position.data["id"] not in targets, position.where

@@ -168,7 +168,7 @@ deadlines = st.one_of(
     _record({"within": relative_times}, {"date": dates, "description": texts}),
 )
 links = _record(
-    {"relation": _codes(vocab.LinkRelation), "position": ids},
+    {"relation": _codes(vocab.LinkRelation), "target": ids},
     {"order": _codes(vocab.LinkOrder), "note": texts},
 )
 responses = _record(

@@ -93,7 +93,7 @@ def test_response_to_a_later_proposal() -> None:
 
 def test_precondition_cycle_of_three_is_reported_once() -> None:
     def link(target: str) -> list[dict[str, str]]:
-        return [{"relation": "precondition", "position": target}]
+        return [{"relation": "precondition", "target": target}]
 
     found = rules_of(position("p1", links=link("p2")), position("p2", links=link("p3")),
                      position("p3", links=link("p1")))  # fmt: skip
@@ -115,14 +115,14 @@ def test_precondition_cycle_of_three_is_reported_once() -> None:
 
 def test_other_link_relations_do_not_make_cycles() -> None:
     def link(target: str) -> list[dict[str, str]]:
-        return [{"relation": "same_as", "position": target}]
+        return [{"relation": "same_as", "target": target}]
 
     assert rules_of(position("p1", links=link("p2")), position("p2", links=link("p1"))) == []
 
 
 def test_long_precondition_chain_has_no_recursion_limit() -> None:
     chain = [
-        position(f"p{i}", links=[{"relation": "precondition", "position": f"p{i + 1}"}])
+        position(f"p{i}", links=[{"relation": "precondition", "target": f"p{i + 1}"}])
         for i in range(5_000)
     ]
     chain.append(position("p5000"))

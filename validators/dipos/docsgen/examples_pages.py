@@ -213,12 +213,12 @@ def _relations(position: dict[str, Any]) -> list[tuple[str, str, str]]:
     """The position's links as (kind of edge, target id, label)."""
     found = []
     for link in position.get("links") or []:
-        if isinstance(link, dict) and isinstance(link.get("position"), str):
+        if isinstance(link, dict) and isinstance(link.get("target"), str):
             label = str(link.get("relation", ""))
             if link.get("order") and link.get("order") != "unspecified":
                 label += f" ({link['order']})"
             edge = "same" if link.get("relation") == "same_as" else "link"
-            found.append((edge, link["position"], label))
+            found.append((edge, link["target"], label))
     for target in position.get("reaffirms") or []:
         if isinstance(target, str):
             found.append(("reaffirms", target, "reaffirms"))

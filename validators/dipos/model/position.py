@@ -142,7 +142,7 @@ class Deadline(DiposModel):
 
 
 class PositionLink(DiposModel):
-    """How this position depends on another one."""
+    """How this position depends on another position, or on a proposal."""
 
     relation: LinkRelation
     """How the two positions are tied (codelist `link_relation`): the other position
@@ -150,8 +150,8 @@ class PositionLink(DiposModel):
     this one is the `consequence_if_refused` of the other, this one `elaborates`
     the other, or both record the `same_as` position from different sources."""
 
-    position: IdRef
-    """The other position."""
+    target: IdRef
+    """The other position, or a proposal (a plan whose implementation is the condition)."""
 
     order: LinkOrder | None = None
     """When the other position is to be fulfilled relative to this one: `before`

@@ -413,7 +413,7 @@ RULES: tuple[RuleInfo, ...] = (
         severity="error",
         title="Reference does not resolve",
         description=(
-            "A reference (`holders`, `speaker`, `evidence.source`, `links.position`...) names "
+            "A reference (`holders`, `speaker`, `evidence.source`, `links.target`...) names "
             "an id that no record in the files checked has. Remember to check all files of a "
             "dataset together: `dipos validate my-dataset/`."
         ),
@@ -552,13 +552,13 @@ RULES: tuple[RuleInfo, ...] = (
             ' "positions": [\n'
             '  {"type": "position", "id": "pos-a", "holders": ["actor-northland"], "move": "offer",'
             ' "topics": ["ceasefire"], "summary": "Ceasefire after withdrawal.",'
-            ' "links": [{"relation": "precondition", "position": "pos-b"}],'
+            ' "links": [{"relation": "precondition", "target": "pos-b"}],'
             ' "evidence": [{"source": "src-1", "quote": "First withdraw.", "quote_kind": '
             '"direct"}]},\n'
             '  {"type": "position", "id": "pos-b", "holders": ["actor-northland"], "move": '
             '"demand",'
             ' "topics": ["troop_withdrawal"], "summary": "Withdrawal after ceasefire.",'
-            ' "links": [{"relation": "precondition", "position": "pos-a"}],'
+            ' "links": [{"relation": "precondition", "target": "pos-a"}],'
             ' "evidence": [{"source": "src-1", "quote": "First a ceasefire.", "quote_kind": '
             '"direct"}]}]}\n'
         ),

@@ -137,11 +137,11 @@ def extract(
     point_refs: tuple[tuple[Path, str, tuple[str, ...]], ...] = ()
     if record_type == "position":
         preconditions = tuple(
-            link["position"]
+            link["target"]
             for _, link in values_at(value, ("links", "*"))
             if isinstance(link, dict)
             and link.get("relation") == "precondition"
-            and isinstance(link.get("position"), str)
+            and isinstance(link.get("target"), str)
         )
         point_refs = tuple(
             (rel, item[key], tuple(p for p in item["points"] if isinstance(p, str)))

@@ -133,7 +133,7 @@ class RecordChecker:
         if not isinstance(own, str):
             return
         for pattern in (
-            ("links", "*", "position"),
+            ("links", "*", "target"),
             ("reaffirms", "*"),
             ("responds_to", "*", "target"),
         ):
