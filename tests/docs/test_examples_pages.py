@@ -32,35 +32,64 @@ def test_a_page_per_file_with_positions_seeds_first() -> None:
     assert _pages()[0].title == "Northland sets *conditions* | Southland answers"
 
 
-def test_table_has_a_row_per_position_anchored_by_its_id() -> None:
+def test_table_links_each_row_to_the_section_anchored_by_the_position_id() -> None:
     page = _render("examples/article-1.md")
-    for position_id in ("pos-a1-withdrawal", "pos-a1-ceasefire", "pos-a1-south-rejects"):
-        assert f'<span id="{position_id}"></span>' in page
+    for number, position_id in enumerate(
+        ("pos-a1-withdrawal", "pos-a1-ceasefire", "pos-a1-south-rejects"), start=1
+    ):
+        assert f"| [**P{number}**](#{position_id}) |" in page
+        assert re.search(rf"^### P{number} · .*\{{ #{position_id} \}}$", page, re.M)
     assert "| # | Holder | Move | Topics | Territories | Stated on | Quote |" in page
+    html = render_markdown(page)
+    assert '<h3 id="pos-a1-withdrawal">' in html
+
+
+def test_the_page_hides_its_table_of_contents_for_width() -> None:
+    assert _render("examples/article-1.md").startswith("---\nhide:\n  - toc\n---\n")
 
 
 def test_names_codes_dates_and_quotes_are_shown() -> None:
     page = _render("examples/article-1.md")
-    assert "Republic of Northland<br>*voiced by* President of Northland<br>*to* Southland" in page
+    assert (
+        "**Holder:** Republic of Northland, *voiced by* President of Northland, "
+        "*addressed to* Southland" in page
+    )
     assert "[`demand`](../reference/codelists.md#move-demand)" in page
     assert "`acme:water_rights`" in page  # a namespaced topic is shown, not linked
     assert "East Province (whole)" in page
-    assert "`2024-06-14`<br>stated" in page
-    assert "*direct, translated*" in page
+    assert "`2024-06-14`<br>stated" in page  # the table
+    assert "**Stated on:** `2024-06-14`, stated" in page  # the section
+    assert "> <small>direct, translated" in page
 
 
-def test_inferred_dates_say_how_in_a_footnote() -> None:
+def test_a_long_quote_is_cut_in_the_table_and_whole_in_the_section() -> None:
     page = _render("examples/article-1.md")
-    assert "`2024-06-15`<br>inferred[^p2-date]" in page
-    footnote = re.search(r"^\[\^p2-date\]: (.*)$", page, re.M)
-    assert footnote is not None
-    assert "&#124;" in footnote.group(1)  # the pipe in inferred_from cannot break the table
+    table = page.split("## Links between positions")[0]
+    sections = page.split("## Each position")[1]
+    assert "“We will not leave.”" in table
+    assert "> “We will not leave.”" in sections
+
+
+def test_inferred_dates_say_how() -> None:
+    page = _render("examples/article-1.md")
+    line = re.search(
+        r"^- \*\*Stated on:\*\* `2024-06-15`, inferred, inferred from: (.*)$", page, re.M
+    )
+    assert line is not None
+    assert "&#124;" in line.group(1)  # a pipe in inferred_from is shown as text
+
+
+def test_links_are_listed_in_each_section() -> None:
+    page = _render("examples/article-1.md")
+    assert "- **Links:** `precondition` (before): [P1](#pos-a1-withdrawal)" in page
+    assert "point 1 of proposal *Northland's 3-point plan* (`prop-north-plan`)" in page
 
 
 def test_text_from_data_cannot_break_the_table() -> None:
     page = _render("examples/article-1.md")
     html = render_markdown(page)
     assert html.count("<tr>") == 4  # the header and three positions
+    assert "<blockquote>" in html
     assert "Troops must leave | all of it, *now* &lt;at once&gt; [no delay]" in html.replace(
         "&#124;", "|"
     ).replace("&#42;", "*").replace("&#91;", "[").replace("&#93;", "]")

@@ -6,6 +6,7 @@ from typing import Final
 MODULES: Final = (
     ("dipos", "The package"),
     ("dipos.validator", "Validating data"),
+    ("dipos.validator.catalogue", "The rule catalogue"),
     ("dipos.model", "The data model"),
     ("dipos.codelists", "Codelists"),
     ("dipos.schema", "The JSON Schema"),

@@ -1,37 +1,24 @@
 """One page per example document: its positions in a table, and a Mermaid diagram of
 how they are linked (preconditions, exchanges, reaffirmations, responses)."""
 
-from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any, Final
 
 from . import markdown as md
+from .example_context import (
+    ExamplePage,
+    PageContext,
+    relative_link,
+    territory_scopes,
+    text_of,
+)
+from .position_detail import position_section
 from .records import ExampleFile, RecordIndex
 
-CODELISTS_PAGE: Final = "../reference/codelists.md"
+__all__ = ["ExamplePage", "relative_link"]  # where the other generators import them from
 SEED_GROUP: Final = "Seed articles"
 DATA_DIR: Final = "data"
 """Where, under the site's ``examples/``, the example files themselves are served."""
-
-
-@dataclass(frozen=True, slots=True)
-class ExamplePage:
-    """A page about one example file that holds positions."""
-
-    path: str
-    title: str
-    group: str
-    file: ExampleFile
-
-    @property
-    def positions(self) -> list[dict[str, Any]]:
-        """The file's positions, in file order."""
-        return [r for r in self.file.records if r.get("type") == "position"]
-
-    @property
-    def nav_title(self) -> str:
-        """A title short enough for the navigation."""
-        return md.shorten(self.title, 60)
 
 
 def _title(example: ExampleFile) -> str:
@@ -71,139 +58,52 @@ def page_of_positions(pages: list[ExamplePage]) -> dict[str, str]:
     }
 
 
-def relative_link(from_page: str, to_page: str, fragment: str = "") -> str:
-    """A Markdown link target from one generated page to another (both docs-relative)."""
-    source = PurePosixPath(from_page).parent
-    target = PurePosixPath(to_page)
-    up = len(source.parts)
-    common = 0
-    while common < min(up, len(target.parts) - 1) and source.parts[common] == target.parts[common]:
-        common += 1
-    parts = [".."] * (up - common) + list(target.parts[common:])
-    link = "/".join(parts)
-    return f"{link}#{fragment}" if fragment else link
+def _holder_names(position: dict[str, Any], ctx: PageContext) -> str:
+    return ctx.names(position.get("holders")) or "—"
 
 
-def _s(record: dict[str, Any], key: str) -> str:
-    """A property of a record as text ("" when absent)."""
-    value = record.get(key)
-    return "" if value is None else str(value)
-
-
-class _Context:
-    """What rendering a page needs to know beyond the page's own file."""
-
-    def __init__(
-        self,
-        page: ExamplePage,
-        index: RecordIndex,
-        pages: dict[str, str],
-        codes: dict[str, frozenset[str]],
-    ) -> None:
-        self.page = page
-        self.index = index
-        self.page_of = pages
-        self.codes = codes
-        self.number = {str(p.get("id")): f"P{i}" for i, p in enumerate(page.positions, start=1)}
-        self.footnotes: list[str] = []
-
-    def code_link(self, codelist: str, code: str) -> str:
-        if code in self.codes.get(codelist, frozenset()):
-            return f"[{md.code(code)}]({CODELISTS_PAGE}#{md.anchor(f'{codelist}-{code}')})"
-        return md.code(code)
-
-    def position_ref(self, position_id: str) -> str:
-        if position_id in self.number:
-            return f"[{self.number[position_id]}](#{md.anchor(position_id)})"
-        page = self.page_of.get(position_id)
-        if page:
-            target = relative_link(self.page.path, page, md.anchor(position_id))
-            return f"[{md.code(position_id)}]({target})"
-        return md.code(position_id)
-
-    def names(self, ids: Any) -> str:
-        if not isinstance(ids, list):
-            return ""
-        return ", ".join(md.text(self.index.name_of(str(i))) for i in ids)
-
-
-def _holder_cell(position: dict[str, Any], ctx: _Context) -> str:
-    lines = [ctx.names(position.get("holders"))]
-    speaker = position.get("speaker")
-    if isinstance(speaker, str):
-        lines.append(f"*voiced by* {md.text(ctx.index.name_of(speaker))}")
-    if position.get("addressees"):
-        lines.append(f"*to* {ctx.names(position.get('addressees'))}")
-    return "<br>".join(lines)
-
-
-def _territories_cell(position: dict[str, Any]) -> list[tuple[str, str]]:
-    scopes = position.get("territories")
-    if not isinstance(scopes, list):
-        return []
-    return [
-        (str(s.get("territory", "")), str(s.get("extent", "")))
-        for s in scopes
-        if isinstance(s, dict)
-    ]
-
-
-def _date_cell(position: dict[str, Any], ctx: _Context) -> str:
+def _date_cell(position: dict[str, Any]) -> str:
     stated = position.get("stated_on")
     if not isinstance(stated, dict):
         return "—"
-    basis = str(stated.get("basis", ""))
-    cell = f"{md.code(str(stated.get('value', '')))}<br>{md.text(basis)}"
-    explanation = [
-        f"{label}: {stated[key]}"
-        for key, label in (("inferred_from", "Inferred from"), ("note", "Note"))
-        if isinstance(stated.get(key), str)
-    ]
-    if explanation:
-        label = f"{ctx.number.get(str(position.get('id')), 'p')}-date".lower()
-        ctx.footnotes.append(f"[^{label}]: {md.text(' — '.join(explanation))}")
-        cell += f"[^{label}]"
-    return cell
+    return f"{md.code(str(stated.get('value', '')))}<br>{md.text(str(stated.get('basis', '')))}"
 
 
-def _quote_cell(position: dict[str, Any], ctx: _Context, page_sources: set[str]) -> str:
+QUOTE_EXCERPT: Final = 90
+"""How many characters of the first quote the table shows; the full quotes are in each
+position's section below it."""
+
+
+def _quote_excerpt(position: dict[str, Any]) -> str:
     evidence = position.get("evidence")
-    if not isinstance(evidence, list):
+    if not isinstance(evidence, list) or not evidence or not isinstance(evidence[0], dict):
         return ""
-    quotes = []
-    for item in evidence:
-        if not isinstance(item, dict):
-            continue
-        kind = [str(item.get("quote_kind", ""))]
-        if item.get("translated") is True:
-            kind.append("translated")
-        source = str(item.get("source", ""))
-        where = "" if source in page_sources else f", in {md.text(ctx.index.name_of(source))}"
-        quotes.append(f"“{md.text(str(item.get('quote', '')))}”<br>*{', '.join(kind)}{where}*")
-    return "<br><br>".join(quotes)
+    excerpt = f"“{md.text(md.shorten(str(evidence[0].get('quote', '')), QUOTE_EXCERPT))}”"
+    if len(evidence) > 1:
+        excerpt += f" *(+{len(evidence) - 1} more)*"
+    return excerpt
 
 
-def positions_table(page: ExamplePage, ctx: _Context) -> str:
-    """The table of a page's positions; each row's anchor is its position id."""
-    page_sources = {str(r.get("id")) for r in page.file.records if r.get("type") == "source"}
+def positions_table(page: ExamplePage, ctx: PageContext) -> str:
+    """The overview table of a page's positions; each number links to the position's
+    section, whose anchor is the position's id."""
     rows = []
     for position in page.positions:
         position_id = str(position.get("id", ""))
         listed = position.get("topics")
         topics: list[Any] = listed if isinstance(listed, list) else []
         territories = "<br>".join(
-            f"{md.text(ctx.index.name_of(t))} ({md.text(extent.replace('_', ' '))})"
-            for t, extent in _territories_cell(position)
+            md.text(ctx.index.name_of(t)) for t, _ in territory_scopes(position)
         )
         rows.append(
             [
-                f'<span id="{md.anchor(position_id)}"></span>**{ctx.number[position_id]}**',
-                _holder_cell(position, ctx),
+                f"[**{ctx.number[position_id]}**](#{md.anchor(position_id)})",
+                _holder_names(position, ctx),
                 ctx.code_link("move", str(position.get("move", ""))),
                 ", ".join(ctx.code_link("topic", str(t)) for t in topics),
                 territories or "—",
-                _date_cell(position, ctx),
-                _quote_cell(position, ctx, page_sources),
+                _date_cell(position),
+                _quote_excerpt(position),
             ]
         )
     return md.table(["#", "Holder", "Move", "Topics", "Territories", "Stated on", "Quote"], rows)
@@ -245,7 +145,7 @@ _ARROWS: Final = {
 }
 
 
-def _node_label(record_id: str, ctx: _Context) -> str:
+def _node_label(record_id: str, ctx: PageContext) -> str:
     record = ctx.index.by_id.get(record_id)
     if record is None:
         return md.mermaid_label(record_id)
@@ -259,7 +159,7 @@ def _node_label(record_id: str, ctx: _Context) -> str:
     )
 
 
-def links_diagram(page: ExamplePage, ctx: _Context) -> str:
+def links_diagram(page: ExamplePage, ctx: PageContext) -> str:
     """A Mermaid flowchart of the links between the page's positions (and the positions
     and proposals elsewhere that they point to). Empty when nothing is linked."""
     edges = []
@@ -291,13 +191,14 @@ def links_diagram(page: ExamplePage, ctx: _Context) -> str:
     return md.fence("\n".join(lines), "mermaid")
 
 
-def _source_block(page: ExamplePage, ctx: _Context) -> str:
+def _source_block(page: ExamplePage, ctx: PageContext) -> str:
     lines = []
     for source in (r for r in page.file.records if r.get("type") == "source"):
         # A document without a headline has no `title`; its description stands in.
-        heading = _s(source, "title") or _s(source, "description")
+        heading = text_of(source, "title") or text_of(source, "description")
         facts = [
-            f"**Source** {md.code(_s(source, 'id'))}" + (f": {md.text(heading)}" if heading else "")
+            f"**Source** {md.code(text_of(source, 'id'))}"
+            + (f": {md.text(heading)}" if heading else "")
         ]
         for key, label in (
             ("kind", "Kind"),
@@ -311,9 +212,8 @@ def _source_block(page: ExamplePage, ctx: _Context) -> str:
             facts.append("Quotes are translations")
         published = source.get("published_on")
         if isinstance(published, dict):
-            facts.append(
-                f"Published: {md.code(_s(published, 'value'))} ({md.text(_s(published, 'basis'))})"
-            )
+            value = md.code(text_of(published, "value"))
+            facts.append(f"Published: {value} ({md.text(text_of(published, 'basis'))})")
         via = source.get("reported_via")
         if isinstance(via, list) and via:
             chain = " → ".join(
@@ -331,9 +231,10 @@ def render_page(
     codes: dict[str, frozenset[str]],
 ) -> str:
     """The Markdown of one example page."""
-    ctx = _Context(page, index, page_of, codes)
+    ctx = PageContext(page, index, page_of, codes)
     data_link = f"{DATA_DIR}/{page.file.relative}"
-    parts = [f"# {md.text(page.title)}\n"]
+    # The table and the sections need the full width: the page's own contents are hidden.
+    parts = ["---\nhide:\n  - toc\n---\n", f"# {md.text(page.title)}\n"]
     if page.group != SEED_GROUP:
         parts.append(
             '!!! warning "Invented for illustration"\n'
@@ -346,29 +247,28 @@ def render_page(
     parts.append(_source_block(page, ctx))
     parts.append(
         f"File: [`examples/{page.file.relative}`]({data_link}) · "
-        f"{len(page.positions)} positions. Each row's anchor is the position's id.\n"
+        f"{len(page.positions)} positions. The table gives an overview; each position's "
+        "section below it has every detail and the quotes in full. A position's section is "
+        "anchored by its id (`#pos-...`).\n"
     )
     parts.append("## Positions\n")
     parts.append(positions_table(page, ctx))
-    parts.append("\n### Summaries\n")
-    parts.extend(
-        f"- **{ctx.number[_s(p, 'id')]}** {md.code(_s(p, 'id'))}: {md.text(_s(p, 'summary'))}"
-        for p in page.positions
-    )
     diagram = links_diagram(page, ctx)
     parts.append("\n## Links between positions\n")
     if diagram:
         parts.append(
             "An arrow from A to B reads: A has B as its *precondition*, A is offered *in "
             "exchange for* B, A is the *consequence if* B is *refused*, A *elaborates* B, A "
-            "*reaffirms* B, A *responds* to B, or A is a *point of* proposal B. Rounded nodes "
-            "are positions recorded on other pages; hexagons are proposals.\n"
+            "*reaffirms* B, A *responds* to B, or A is a *point of* proposal B. Rectangles "
+            "are the positions of this page; rounded nodes are positions recorded on other "
+            "pages; hexagons are proposals.\n"
         )
         parts.append(diagram)
     else:
         parts.append("The positions of this document are not linked to one another.\n")
-    if ctx.footnotes:
-        parts.append("\n" + "\n".join(ctx.footnotes) + "\n")
+    parts.append("\n## Each position\n")
+    page_sources = {text_of(r, "id") for r in page.file.records if r.get("type") == "source"}
+    parts.extend(position_section(p, ctx, page_sources) for p in page.positions)
     return "\n".join(parts)
 
 
