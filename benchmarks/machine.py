@@ -9,7 +9,15 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any, Final
 
-PACKAGES: Final = ("dipos", "pydantic", "pydantic-core", "jsonschema", "jsonschema-rs", "orjson")
+PACKAGES: Final = (
+    "dipos",
+    "pydantic",
+    "pydantic-core",
+    "jsonschema",
+    "jsonschema-rs",
+    "orjson",
+    "numpy",
+)
 
 
 def _cpu_model() -> str:

@@ -46,15 +46,33 @@ REFERENCE_PATHS: Final[dict[str, tuple[RefPath, ...]]] = {
     "dataset": (),
 }
 
+NESTED_REFERENCE_PATHS: Final[dict[str, tuple[tuple[str, RefPath], ...]]] = {
+    "position": (
+        ("evidence", RefPath("reported_via", each=True, sub="actor")),
+        ("evidence", RefPath("reported_via", each=True, sub="source")),
+    ),
+}
+"""References one level deeper: ``(list, path)`` applies ``path`` to each object of the
+list (the reporting chain of each evidence item)."""
+
 Mapper = Callable[[str], str | None]
 """Gives the new id for an old one, or None to drop the reference."""
 
 
+def _nested(record: dict[str, Any]) -> list[tuple[dict[str, Any], RefPath]]:
+    """The (object, path) pairs of the nested references of a record."""
+    pairs: list[tuple[dict[str, Any], RefPath]] = []
+    for key, path in NESTED_REFERENCE_PATHS.get(str(record.get("type")), ()):
+        pairs.extend((item, path) for item in record.get(key, ()) if isinstance(item, dict))
+    return pairs
+
+
 def referenced_ids(record: dict[str, Any]) -> list[str]:
-    """Every id the record refers to, in document order of the table above."""
+    """Every id the record refers to, in document order of the tables above."""
     found: list[str] = []
-    for path in REFERENCE_PATHS.get(str(record.get("type")), ()):
-        value = record.get(path.key)
+    pairs = [(record, p) for p in REFERENCE_PATHS.get(str(record.get("type")), ())]
+    for holder, path in pairs + _nested(record):
+        value = holder.get(path.key)
         if value is None:
             continue
         if not path.each:
@@ -73,16 +91,17 @@ def rewrite_references(record: dict[str, Any], mapper: Mapper) -> None:
     a list item is removed (the whole object, for lists of objects), and a list
     left empty is left out.
     """
-    for path in REFERENCE_PATHS.get(str(record.get("type")), ()):
-        if path.key not in record:
+    pairs = [(record, p) for p in REFERENCE_PATHS.get(str(record.get("type")), ())]
+    for holder, path in pairs + _nested(record):
+        if path.key not in holder:
             continue
-        value = record[path.key]
+        value = holder[path.key]
         if not path.each:
             new = mapper(value)
             if new is None:
-                del record[path.key]
+                del holder[path.key]
             else:
-                record[path.key] = new
+                holder[path.key] = new
             continue
         kept: list[Any] = []
         for item in value:
@@ -98,6 +117,6 @@ def rewrite_references(record: dict[str, Any], mapper: Mapper) -> None:
                     item[path.sub] = new
                     kept.append(item)
         if kept:
-            record[path.key] = kept
+            holder[path.key] = kept
         else:
-            del record[path.key]
+            del holder[path.key]

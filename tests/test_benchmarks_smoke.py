@@ -106,8 +106,20 @@ def test_every_reference_resolves_to_a_record_of_the_right_type(
                     broken.append((record["id"], key, ref))
                 elif type_of[ref] == "position" and ref not in seen_before:
                     broken.append((record["id"], key, f"{ref} (not an earlier position)"))
+        for item in record.get("evidence", []) if record["type"] == "position" else []:
+            for step in item.get("reported_via", []):  # the evidence's reporting chain
+                for sub, wanted in (("actor", "actor"), ("source", "source")):
+                    if sub in step and type_of.get(step[sub]) != wanted:
+                        broken.append((record["id"], f"evidence reported_via {sub}", step[sub]))
         seen_before.add(record.get("id", ""))
     assert broken == []
+
+
+def test_dipos_validate_finds_the_generated_data_valid(generated: list[dict[str, Any]]) -> None:
+    from dipos.validator import validate
+
+    report = validate(generated)
+    assert [(f.rule, f.message) for f in report.findings] == []
 
 
 def test_the_same_seed_gives_the_same_file(tmp_path: Path, repo_root: Path) -> None:

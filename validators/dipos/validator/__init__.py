@@ -27,6 +27,7 @@ from .catalogue import DOCS_BASE_URL, RULES, RuleInfo, get
 from .engine import FilePart, check_value, cross_check, make_report, resolve_rule_patterns, run
 from .findings import Finding, ValidationReport
 from .inputs import InputError, collect
+from .recover import OBJECT_FILE, RecordReader
 from .rules.quotes import SourceTexts
 
 __all__ = [
@@ -59,6 +60,7 @@ def validate(
     sources: PathLike | Sequence[PathLike] | None = None,
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
+    jobs: int = 1,
 ) -> ValidationReport:
     """Validate dipos data: Python objects or files.
 
@@ -73,7 +75,9 @@ def validate(
 
     ``sources`` is a directory of source texts (or a list of them) to check quotes against:
     a text matches a source by file name (``<source id>.txt``) or by ``text_sha256``; ``select``
-    and ``ignore`` are rule ids or globs (``"schema-*"``) as on the command line.
+    and ``ignore`` are rule ids or globs (``"schema-*"``) as on the command line. ``jobs``
+    greater than 1 checks files in that many worker processes, as ``--jobs`` does (large
+    JSON Lines files are split between them; the report is the same).
 
     Raises :class:`InputError` when a path does not exist or cannot be read, and
     ``ValueError`` for a ``select``/``ignore`` value that names no rule.
@@ -98,16 +102,18 @@ def validate(
         except OSError as error:
             raise InputError(str(error)) from error
         try:
-            return run(files, sources=texts, select=select, ignore=ignore)
+            return run(files, sources=texts, select=select, ignore=ignore, jobs=jobs)
         except OSError as error:
             raise InputError(str(error)) from error
     selected = resolve_rule_patterns(select)
     ignored = resolve_rule_patterns(ignore) or frozenset()
     part = FilePart()
+    part.index.start_file(OBJECT_FILE)
     if isinstance(data, list | tuple):
         for index, item in enumerate(data):
             check_value(item, part, "<object>", None, (index,), keep_quotes=texts is not None)
     else:
         check_value(data, part, "<object>", None, keep_quotes=texts is not None)
-    findings = part.findings + cross_check(part.entries, texts)
+    reader = RecordReader(part.index, [], objects=data)
+    findings = part.findings + cross_check(part.index, reader, texts, part.quoted)
     return make_report(findings, ["<object>"], part.records, selected, ignored)

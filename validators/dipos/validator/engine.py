@@ -1,32 +1,46 @@
 """The validation pipeline: files in, a report out.
 
 1. Each file is read and checked on its own (:func:`check_file`): syntax,
-   structure and one-record rules; each record is reduced to a compact index
-   entry. JSON Lines files are streamed line by line. Line and column numbers
-   are worked out afterwards, only for files that have findings.
-2. The index entries of all files are merged, and the cross-record rules run
+   structure and one-record rules; each record is reduced to rows of the compact
+   index (:mod:`dipos.validator.compact`). JSON Lines files are streamed line by
+   line, never held whole. Line and column numbers are worked out afterwards,
+   only for the records that have findings.
+2. The index parts of all files are merged, and the cross-record rules run
    once over them (:func:`cross_check`).
 
-Step 1 is independent per file, so it can be split over worker processes; a
-worker returns a :class:`FilePart` (findings plus index entries), which pickles.
+Step 1 is independent per file (and per range of lines of a JSON Lines file), so
+it can be split over worker processes (:mod:`dipos.validator.parallel`); a worker
+returns a :class:`FilePart` (findings plus index part), which pickles.
 """
 
+import gc
 import io
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from fnmatch import fnmatchcase
 from typing import Any, BinaryIO
 
+import orjson
+
 from .catalogue import rule_ids
+from .compact import CompactIndex
+from .entries import index_record
+from .fastpath import fast_checks
 from .findings import Finding, ValidationReport
 from .index import RecordEntry, extract
 from .inputs import InputFile
 from .paths import Path
+from .recover import RecordReader
 from .rules.cross import check_all
 from .rules.quotes import SourceTexts, check_quotes
-from .rules.record_checks import RecordChecker
-from .structure import RECORD_LISTS, check_against_type, record_type_problem
-from .syntax import iter_json_lines, read_json
+from .rules.record_checks import Problem, problems
+from .structure import (
+    RECORD_LISTS,
+    check_against_type,
+    record_type_problem,
+    record_validator,
+)
+from .syntax import empty_file, finding, line_duplicate_keys, read_json, read_line
 from .textscan import LineIndex, nearest_path, scan
 from .yamlload import compose, locate, read_yaml
 
@@ -36,13 +50,17 @@ Progress = Callable[[int], None]
 
 @dataclass(slots=True)
 class FilePart:
-    """What checking one file gives: its findings, its index entries, its record count."""
+    """What checking one file (or part of one) gives: its findings, its part of the
+    compact index, its record count."""
 
     findings: list[Finding] = field(default_factory=list)
-    entries: list[RecordEntry] = field(default_factory=list)
+    index: CompactIndex = field(default_factory=CompactIndex)
     records: int = 0
     parsed: bool = False
     """Whether the whole file parsed (JSON or YAML), so that findings can be located in it."""
+    quoted: list[RecordEntry] = field(default_factory=list)
+    """With source texts only (``--sources``): the full entries of positions and sources,
+    whose quotes are checked against the texts."""
 
 
 def check_value(
@@ -90,13 +108,24 @@ def _check_record(
     path: Path,
     keep_quotes: bool,
 ) -> None:
-    record_id = value.get("id") if isinstance(value.get("id"), str) else None
+    record_id = value.get("id")
+    record_id = record_id if isinstance(record_id, str) else None
     part.records += 1
     part.findings.extend(check_against_type(record_type, value, path, file, line, record_id))
-    part.findings.extend(RecordChecker(file, line, path, record_id).check(record_type, value))
-    entry = extract(value, record_type, file, line, path, keep_quotes=keep_quotes)
-    if entry is not None:
-        part.entries.append(entry)
+    for rule, message, rel in problems(record_type, value):
+        part.findings.append(finding(rule, message, file, line, None, path + rel, record_id))
+    index_record(part.index, value, record_type, line, path)
+    if keep_quotes:
+        _keep_quotes(part, value, record_type, file, line, path)
+
+
+def _keep_quotes(
+    part: FilePart, value: dict[str, Any], record_type: str, file: str, line: int | None, path: Path
+) -> None:
+    if record_type in ("position", "source"):
+        entry = extract(value, record_type, file, line, path, keep_quotes=True)
+        if entry is not None:
+            part.quoted.append(entry)
 
 
 def _locate_json(text: str, findings: list[Finding], line: int | None = None) -> list[Finding]:
@@ -137,13 +166,19 @@ def _locate_yaml(text: str, findings: list[Finding]) -> list[Finding]:
 
 
 def check_file(
-    file: InputFile, *, keep_quotes: bool = False, progress: Progress | None = None
+    file: InputFile,
+    *,
+    keep_quotes: bool = False,
+    progress: Progress | None = None,
+    index: CompactIndex | None = None,
 ) -> FilePart:
-    """Check one file on its own: syntax, structure, one-record rules; index its records.
+    """Check one file on its own: syntax, structure, one-record rules; index its records
+    (into ``index`` when given: the index of the files before it).
 
     Raises ``OSError`` when the file cannot be read.
     """
-    part = FilePart()
+    part = FilePart() if index is None else FilePart(index=index)
+    part.index.start_file(file.name)
     if file.kind == "jsonl":
         _check_json_lines(file, part, keep_quotes, progress)
         return part
@@ -177,27 +212,145 @@ def _check_json_lines(
         assert file.path is not None
         handle = file.path.open("rb")
     with handle:
-        for item in iter_json_lines(handle, file.name):
-            if isinstance(item, Finding):
-                part.findings.append(item)
-                continue
-            before = len(part.findings)
-            check_value(item.value, part, file.name, item.line, keep_quotes=keep_quotes)
-            if len(part.findings) > before and item.text is not None:
-                part.findings[before:] = _locate_json(item.text, part.findings[before:], item.line)
-            if progress is not None and part.records % 5000 == 0:
-                progress(part.records)
+        _, seen_content = check_lines(handle, file.name, part, keep_quotes, progress)
+    if not seen_content:
+        part.findings.append(empty_file(file.name))
 
 
-def cross_check(entries: Sequence[RecordEntry], sources: SourceTexts | None) -> list[Finding]:
+def check_lines(
+    lines: Iterable[bytes],
+    file: str,
+    part: FilePart,
+    keep_quotes: bool = False,
+    progress: Progress | None = None,
+    first_line: int = 1,
+    bom_line: int = 1,
+) -> tuple[int, bool]:
+    """Check lines of a JSON Lines file (numbered from ``first_line``) into ``part``.
+
+    Returns how many lines were read and whether any had content. Each line is parsed
+    from its bytes; a line that does not parse takes the exact way of
+    :func:`~dipos.validator.syntax.read_line`, which says what is wrong with it. Line
+    ``bom_line`` is the first of the file, where a byte-order mark is allowed (0: none).
+    """
+    # Parsed JSON holds no reference cycles: the cycle collector would only scan the
+    # millions of short-lived objects for nothing (about a tenth of the time).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _check_lines(lines, file, part, keep_quotes, progress, first_line, bom_line)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _check_lines(
+    lines: Iterable[bytes],
+    file: str,
+    part: FilePart,
+    keep_quotes: bool,
+    progress: Progress | None,
+    first_line: int,
+    bom_line: int,
+) -> tuple[int, bool]:
+    loads, dumps, decode_error = orjson.loads, orjson.dumps, orjson.JSONDecodeError
+    checks, finish_checks = fast_checks(part.index)
+    fast = {t: (record_validator(t).is_valid, check) for t, check in checks.items()}
+    findings = part.findings
+    number = first_line - 1
+    seen_content = False
+    valid_records = 0
+    for raw in lines:
+        number += 1
+        try:
+            value = loads(raw)
+        except decode_error:
+            line_findings, unit, content = read_line(raw, file, number, number == bom_line)
+            seen_content = seen_content or content
+            findings.extend(line_findings)
+            if unit is not None:
+                _check_line_value(unit.value, raw, part, file, number, bom_line, keep_quotes)
+            continue
+        try:
+            written = dumps(value)
+        except TypeError:  # nested too deeply for orjson to write
+            written = b""
+        # A line just as orjson writes its value has no duplicate key (see
+        # textscan.may_have_duplicate_keys_in_bytes); any other is checked.
+        if len(raw) - len(written) != 1 or raw[-1] != 10 or not raw.startswith(written):
+            findings.extend(line_duplicate_keys(raw, value, file, number))
+        record_type = value.get("type") if type(value) is dict else None
+        valid_and_check = fast.get(record_type) if type(record_type) is str else None
+        if valid_and_check is not None and valid_and_check[0](value):
+            # The common case, kept short: a record (not a dataset) that the schema finds valid.
+            valid_records += 1
+            found = valid_and_check[1](value, number)
+            if found or keep_quotes:
+                _valid_line_extras(found, value, raw, part, file, number, bom_line, keep_quotes)
+        else:
+            seen_content = True
+            _check_line_value(value, raw, part, file, number, bom_line, keep_quotes)
+        if progress is not None and (part.records + valid_records) % 5000 == 0:
+            progress(part.records + valid_records)
+    finish_checks()
+    part.records += valid_records
+    seen_content = seen_content or valid_records > 0
+    return number - first_line + 1, seen_content
+
+
+def _check_line_value(
+    value: Any,
+    raw: bytes,
+    part: FilePart,
+    file: str,
+    number: int,
+    bom_line: int,
+    keep_quotes: bool,
+) -> None:
+    """Check the value of a line the general way, and locate its findings in the line."""
+    before = len(part.findings)
+    check_value(value, part, file, number, keep_quotes=keep_quotes)
+    if len(part.findings) > before:
+        text = raw.decode("utf-8-sig" if number == bom_line else "utf-8")
+        part.findings[before:] = _locate_json(text, part.findings[before:], number)
+
+
+def _valid_line_extras(
+    found: list[Problem],
+    value: dict[str, Any],
+    raw: bytes,
+    part: FilePart,
+    file: str,
+    number: int,
+    bom_line: int,
+    keep_quotes: bool,
+) -> None:
+    """For a valid record: place its one-record findings, keep its quotes if asked."""
+    if found:
+        made = [
+            finding(rule, message, file, number, None, rel, value["id"])
+            for rule, message, rel in found
+        ]
+        text = raw.decode("utf-8-sig" if number == bom_line else "utf-8")
+        part.findings.extend(_locate_json(text, made, number))
+    if keep_quotes:
+        _keep_quotes(part, value, str(value["type"]), file, number, ())
+
+
+def cross_check(
+    index: CompactIndex,
+    reader: RecordReader,
+    sources: SourceTexts | None,
+    quoted: Sequence[RecordEntry] = (),
+) -> list[Finding]:
     """The cross-record rules over the merged index of all files."""
-    found = list(check_all(entries))
+    found = list(check_all(index, reader))
     if sources is not None:
         source_entries: dict[str, RecordEntry] = {}
-        for entry in entries:
+        for entry in quoted:
             if entry.type == "source":
                 source_entries.setdefault(entry.id, entry)
-        found.extend(check_quotes(entries, source_entries, sources))
+        found.extend(check_quotes(quoted, source_entries, sources))
     return found
 
 
@@ -228,34 +381,68 @@ def run(
     on_file: Callable[[InputFile, int], None] | None = None,
     progress: Progress | None = None,
     context: Sequence[InputFile] = (),
+    jobs: int = 1,
 ) -> ValidationReport:
     """Check files as one dataset and return the report (findings sorted by file, line).
 
     ``context`` files are read only for the records that references may name (and ids
     that may clash): their own problems are not reported. They are read first, so that
     an id used both in a context file and in a checked file is reported in the latter.
+    ``jobs`` greater than 1 checks the files in that many worker processes (see
+    :mod:`dipos.validator.parallel`); the report is the same.
     """
     selected = resolve_rule_patterns(select)
     ignored = resolve_rule_patterns(ignore) or frozenset()
+    keep_quotes = sources is not None
     findings: list[Finding] = []
-    entries: list[RecordEntry] = []
+    quoted: list[RecordEntry] = []
     parsed: list[InputFile] = []
     records = 0
-    for file in context:
-        entries.extend(check_file(file).entries)
-    for number, file in enumerate(files):
-        part = check_file(file, keep_quotes=sources is not None, progress=progress)
+    done = 0
+    if jobs > 1:
+        from .parallel import check_in_workers
+
+        index, parts = check_in_workers(files, context, jobs, keep_quotes=keep_quotes)
+    else:
+        index = CompactIndex()
+        parts = _check_in_turn(files, context, index, keep_quotes, progress)
+    for file, part, in_context, last_of_file in parts:
+        quoted.extend(part.quoted)
+        if in_context:
+            continue
         findings.extend(part.findings)
-        entries.extend(part.entries)
         records += part.records
         if part.parsed:
             parsed.append(file)
-        if on_file is not None:
-            on_file(file, number + 1)
+        if last_of_file:
+            done += 1
+            if on_file is not None:
+                on_file(file, done)
     checked = {file.name for file in files}
-    findings.extend(f for f in cross_check(entries, sources) if f.file in checked)
+    reader = RecordReader(index, [*context, *files])
+    found = cross_check(index, reader, sources, quoted)
+    findings.extend(f for f in found if f.file in checked)
     findings = _locate_all(findings, parsed)
     return make_report(findings, [f.name for f in files], records, selected, ignored)
+
+
+Parts = Iterator[tuple[InputFile, FilePart, bool, bool]]
+"""Checked parts, in order: (file, part, whether the file is context, whether the part is
+the file's last)."""
+
+
+def _check_in_turn(
+    files: Sequence[InputFile],
+    context: Sequence[InputFile],
+    index: CompactIndex,
+    keep_quotes: bool,
+    progress: Progress | None,
+) -> Parts:
+    for file in context:
+        yield file, check_file(file, keep_quotes=keep_quotes, index=index), True, True
+    for file in files:
+        part = check_file(file, keep_quotes=keep_quotes, progress=progress, index=index)
+        yield file, part, False, True
 
 
 def _locate_all(findings: list[Finding], parsed: list[InputFile]) -> list[Finding]:

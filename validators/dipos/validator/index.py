@@ -1,11 +1,13 @@
-"""The compact index of records that the cross-record rules need.
+"""The full entry of a record: what the cross-record rules say about it.
 
-While files are read, each record is reduced to a :class:`RecordEntry`: its id,
-type and location, its references, and the few values the rules compare
-(dates, evidence sources, point numbers). Only these are kept, so that very
-large datasets can be checked in little memory; the full records are dropped as
-soon as they are checked. A worker checking a part of the files returns its
-entries, and the entries of all parts are merged before the cross-record pass.
+A :class:`RecordEntry` holds a record's id, type and location, its references
+(with their paths and the types they may name), and the few values the rules
+compare (dates, point numbers, preconditions, quotes). Entries are not kept for
+every record: the rules find their problems on the compact index
+(:mod:`dipos.validator.compact`), and only the records involved are read back and
+turned into entries to write the messages (:mod:`dipos.validator.recover`). With
+source texts (``--sources``), the entries of positions and sources are kept, for
+their quotes.
 """
 
 from dataclasses import dataclass

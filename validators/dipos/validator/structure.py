@@ -140,6 +140,16 @@ def _defs() -> dict[str, Any]:
     return dict(record_schema()["$defs"])
 
 
+_ENGINE: dict[str, Any] = (
+    {"pattern_options": jsonschema_rs.RegexOptions()}
+    if hasattr(jsonschema_rs, "RegexOptions")
+    else {}
+)
+"""The plain (non-backtracking) regular-expression engine, where jsonschema-rs offers the
+choice: the dipos patterns need no look-around, and it checks them about twice as fast
+as the default (fancy-regex)."""
+
+
 @cache
 def record_validator(record_type: str) -> Any:
     """The compiled validator of one record type (``dataset``: its header only)."""
@@ -147,13 +157,13 @@ def record_validator(record_type: str) -> Any:
         header = copy.deepcopy(dataset_schema())
         for name in RECORD_LISTS:
             header["properties"][name] = {"type": "array"}
-        return jsonschema_rs.validator_for(header)
+        return jsonschema_rs.validator_for(header, **_ENGINE)
     schema = {
         "$schema": record_schema()["$schema"],
         "$defs": _defs(),
         "$ref": f"#/$defs/{_DEF_OF_TYPE[record_type]}",
     }
-    return jsonschema_rs.validator_for(schema)
+    return jsonschema_rs.validator_for(schema, **_ENGINE)
 
 
 def _def_name(schema_path: list[Any], default: str) -> str:

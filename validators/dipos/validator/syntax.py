@@ -5,21 +5,22 @@
 * JSON (``.json``): one value, parsed with orjson. Duplicate keys are found by
   comparing the number of keys in the text with the number parsed (cheap), and
   only when they differ by the slower position-tracking scan.
+* JSON Lines lines are parsed from their bytes (orjson checks the UTF-8); a line
+  is decoded to text only when it has a problem to locate.
 * JSON Lines (``.jsonl``): read line by line, never whole; a bad line is reported
   with its number and the other lines are still read. Blank lines are skipped.
 * YAML: see :mod:`dipos.validator.yamlload`.
 """
 
-from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, BinaryIO
+from typing import Any
 
 import orjson
 
 from .catalogue import get
 from .findings import Finding
 from .paths import Path
-from .textscan import LineIndex, may_have_duplicate_keys, scan
+from .textscan import LineIndex, may_have_duplicate_keys, may_have_duplicate_keys_in_bytes, scan
 
 BOM = b"\xef\xbb\xbf"
 
@@ -151,23 +152,30 @@ def read_json(data: bytes, file: str) -> tuple[list[Unit], list[Finding]]:
     return [Unit(value)], findings
 
 
-def iter_json_lines(stream: BinaryIO, file: str) -> Iterator[Unit | Finding]:
-    """Parse a ``.jsonl`` stream line by line; yield values and findings as they come."""
-    seen_content = False
-    for number, raw in enumerate(stream, 1):
-        if not raw.strip(b" \t\r\n" + (BOM if number == 1 else b"")):
-            continue
-        seen_content = True
-        text, findings = decode(raw, file, number)
-        yield from findings
-        if text is None:
-            continue
-        try:
-            value = orjson.loads(text)
-        except orjson.JSONDecodeError as error:
-            yield _json_error(error, text, "syntax-jsonl", file, number)
-            continue
-        yield from duplicate_key_findings(text, value, file, number)
-        yield Unit(value, number, text)
-    if not seen_content:
-        yield finding("syntax-empty", "the file is empty", file)
+def read_line(
+    raw: bytes, file: str, number: int, first: bool
+) -> tuple[list[Finding], Unit | None, bool]:
+    """Parse one line of a ``.jsonl`` file (``first``: the file's first line, which may
+    start with a byte-order mark): its findings, its value, and whether it has content."""
+    if not raw.strip(b" \t\r\n" + (BOM if first else b"")):
+        return [], None, False
+    text, findings = decode(raw, file, number)
+    if text is None:
+        return findings, None, True
+    try:
+        value = orjson.loads(text)
+    except orjson.JSONDecodeError as error:
+        return [*findings, _json_error(error, text, "syntax-jsonl", file, number)], None, True
+    findings.extend(duplicate_key_findings(text, value, file, number))
+    return findings, Unit(value, number, text), True
+
+
+def line_duplicate_keys(raw: bytes, value: Any, file: str, line: int) -> list[Finding]:
+    """Duplicate keys in a JSON Lines line that parsed to ``value`` (cheap when none)."""
+    if not may_have_duplicate_keys_in_bytes(raw, value):
+        return []
+    return duplicate_key_findings(raw.decode("utf-8"), value, file, line)
+
+
+def empty_file(file: str) -> Finding:
+    return finding("syntax-empty", "the file is empty", file)

@@ -70,6 +70,28 @@ def may_have_duplicate_keys(text: str, value: object) -> bool:
     return in_text != count_keys_in_value(value)
 
 
+def may_have_duplicate_keys_in_bytes(data: bytes, value: object) -> bool:
+    """False when the JSON bytes surely have no duplicate key (they parsed to ``value``).
+
+    ``value`` is written out again by orjson. When the bytes are exactly that (as
+    orjson and most compact writers write), no key was dropped. Otherwise colons are
+    counted: in the bytes, one per key written (duplicates included) plus those inside
+    strings; in the value written out, one per key kept plus the same ones inside
+    strings (a colon is never escaped, except as ``\\u003a``). A dropped duplicate
+    removes at least its own colon, so equal counts prove there is none; text with
+    ``\\u`` escapes takes the exact way.
+    """
+    try:
+        written = orjson.dumps(value)
+    except TypeError:  # nested deeper than orjson writes (255 levels)
+        return may_have_duplicate_keys(data.decode("utf-8"), value)
+    if data.startswith(written) and not data[len(written) :].strip():
+        return False
+    if b"\\u" not in data:
+        return data.count(b":") != written.count(b":")
+    return may_have_duplicate_keys(data.decode("utf-8"), value)
+
+
 def count_keys_in_value(value: object) -> int:
     """How many object keys a parsed JSON value has (duplicates already dropped)."""
     count = 0

@@ -1,16 +1,29 @@
-"""Rules across records, run once over the merged index of all files."""
+"""Rules across records, run once over the merged compact index of all files.
 
-from collections import defaultdict
-from collections.abc import Iterable, Iterator
+The index (:mod:`dipos.validator.compact`) says, in bulk, which entries break a
+rule: duplicate ids, references that do not resolve or name the wrong type, dates
+in the wrong order, unknown proposal points, precondition cycles. Those entries
+(and the records they name) are then read back in full (:mod:`dipos.validator.recover`)
+and the messages are written from them, in the order of the records.
+"""
 
+from collections.abc import Hashable, Iterator, Mapping, Sequence
+from typing import TypeVar
+
+import numpy as np
+
+from ..compact import CompactIndex
 from ..findings import Finding
 from ..index import RecordEntry
 from ..paths import Path, to_json_path
+from ..recover import RecordReader
 from ..suggest import did_you_mean
 from ..syntax import finding
 
 MAX_SUGGESTIONS = 500
 """Unresolved references get a 'did you mean' only up to this many (it is slow on huge data)."""
+
+Node = TypeVar("Node", bound=Hashable)
 
 
 def _at(entry: RecordEntry) -> str:
@@ -30,32 +43,82 @@ def _article(record_type: str) -> str:
     return "an" if record_type[0] in "aeiou" else "a"
 
 
-def check_all(entries: Iterable[RecordEntry]) -> Iterator[Finding]:
+class _IdsByType(Mapping[str, list[str]]):
+    """The ids of each record type (first records only), read back on first use: only
+    'did you mean' suggestions for unresolved references need them."""
+
+    def __init__(self, index: CompactIndex, reader: RecordReader, duplicates: set[int]) -> None:
+        self._index, self._reader, self._duplicates = index, reader, duplicates
+        self._ids: dict[str, list[str]] | None = None
+
+    def _load(self) -> dict[str, list[str]]:
+        if self._ids is None:
+            numbers = [n for n in range(len(self._index.hashes)) if n not in self._duplicates]
+            ids: dict[str, list[str]] = {}
+            for _, entry in sorted(self._reader.entries(numbers).items()):
+                ids.setdefault(entry.type, []).append(entry.id)
+            self._ids = ids
+        return self._ids
+
+    def __getitem__(self, key: str) -> list[str]:
+        return self._load()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._load())
+
+    def __len__(self) -> int:
+        return len(self._load())
+
+
+def check_all(index: CompactIndex, reader: RecordReader) -> Iterator[Finding]:
     """Every cross-record finding for the merged index."""
-    by_id: dict[str, RecordEntry] = {}
-    ids_by_type: dict[str, list[str]] = defaultdict(list)
-    ordered: list[RecordEntry] = []
-    for entry in entries:
-        first = by_id.get(entry.id)
-        if first is not None:
-            yield _make(
-                "id-duplicate",
-                f'the id "{entry.id}" is already used by the {first.type} record at {_at(first)}',
-                entry,
-                ("id",),
-            )
+    index.resolve_pending(final=True)
+    duplicates, first_of = index.duplicates()
+    duplicate_set = set(duplicates)
+    flagged = sorted({*index.flagged.tolist(), *index.point_problems()} - duplicate_set)
+    cycles = _cycle_members(index, duplicate_set)
+    members = [n for component in cycles for n in component]
+    got = reader.entries([*duplicates, *first_of.values(), *flagged, *members])
+    for number in duplicates:
+        entry, first = got[number], got[first_of[number]]
+        if entry.id != first.id:  # two ids with the same hash: no duplicate
             continue
-        by_id[entry.id] = entry
-        ids_by_type[entry.type].append(entry.id)
-        ordered.append(entry)
-    yield from _references(ordered, by_id, ids_by_type)
-    yield from _date_order(ordered, by_id)
-    yield from _points(ordered, by_id)
-    yield from _precondition_cycles(ordered, by_id)
+        yield _make(
+            "id-duplicate",
+            f'the id "{entry.id}" is already used by the {first.type} record at {_at(first)}',
+            entry,
+            ("id",),
+        )
+    entries = [got[n] for n in flagged]
+    by_id = _targets(entries, index, reader)
+    ids_by_type = _IdsByType(index, reader, duplicate_set)
+    yield from _references(entries, by_id, ids_by_type)
+    yield from _date_order(entries, by_id)
+    yield from _points(entries, by_id)
+    yield from _precondition_cycles([[got[n] for n in c] for c in cycles])
+
+
+def _targets(
+    entries: Sequence[RecordEntry], index: CompactIndex, reader: RecordReader
+) -> dict[str, RecordEntry]:
+    """The records (first of their id) that the entries' references name."""
+    names = sorted(
+        {ref.target for e in entries for ref in e.refs}
+        | {target for e in entries for _, target, _ in e.point_refs}
+    )
+    if not names:
+        return {}
+    found, first = index.lookup(np.array([index.hasher(n) for n in names], dtype=np.int64))
+    numbers = {name: int(first[i]) for i, name in enumerate(names) if found[i]}
+    got = reader.entries(numbers.values())
+    # An entry of another id with the same hash (a collision) is no target.
+    return {name: got[n] for name, n in numbers.items() if got[n].id == name}
 
 
 def _references(
-    entries: list[RecordEntry], by_id: dict[str, RecordEntry], ids_by_type: dict[str, list[str]]
+    entries: list[RecordEntry],
+    by_id: dict[str, RecordEntry],
+    ids_by_type: Mapping[str, list[str]],
 ) -> Iterator[Finding]:
     suggestions = 0
     for entry in entries:
@@ -133,42 +196,68 @@ def _points(entries: list[RecordEntry], by_id: dict[str, RecordEntry]) -> Iterat
                     )
 
 
-def _precondition_cycles(
-    entries: list[RecordEntry], by_id: dict[str, RecordEntry]
-) -> Iterator[Finding]:
-    graph = {
-        e.id: [t for t in e.preconditions if t != e.id and t in by_id]
-        for e in entries
-        if e.type == "position" and e.preconditions
-    }
-    for component in _strongly_connected(graph):
-        if len(component) < 2:
-            continue
-        start = min(component)
-        cycle = _cycle_through(start, graph, set(component))
-        entry = by_id[start]
+def _cycle_members(index: CompactIndex, duplicates: set[int]) -> list[list[int]]:
+    """The entries of each group of positions that are each other's preconditions."""
+    if not len(index.pre_entry):
+        return []
+    hashes = np.frombuffer(index.hashes, dtype=np.int64).copy()
+    source = np.frombuffer(index.pre_entry, dtype=np.int32).copy()
+    target = np.frombuffer(index.pre_hash, dtype=np.int64).copy()
+    keep = ~np.isin(source, np.array(sorted(duplicates), dtype=np.int32))
+    from_hash = hashes[source]
+    found, _ = index.lookup(target)
+    keep &= found & (target != from_hash)
+    from_hash, target, source = from_hash[keep], target[keep], source[keep]
+    # Only links between positions that both link onward and are linked to can be in a
+    # cycle: drop the others until none is left to drop (cheap, in bulk).
+    while len(target):
+        inner = np.isin(target, from_hash) & np.isin(from_hash, target)
+        if inner.all():
+            break
+        from_hash, target, source = from_hash[inner], target[inner], source[inner]
+    graph: dict[int, list[int]] = {}
+    entry_of: dict[int, int] = {}
+    for start, end, number in zip(
+        from_hash.tolist(), target.tolist(), source.tolist(), strict=True
+    ):
+        graph.setdefault(start, []).append(end)
+        entry_of[start] = number
+    return [
+        [entry_of[h] for h in component]
+        for component in _strongly_connected(graph)
+        if len(component) >= 2
+    ]
+
+
+def _precondition_cycles(components: list[list[RecordEntry]]) -> Iterator[Finding]:
+    for component in components:
+        members = {e.id for e in component}
+        by_id = {e.id: e for e in component}
+        graph = {e.id: [t for t in e.preconditions if t != e.id] for e in component}
+        start = min(members)
+        cycle = _cycle_through(start, graph, members)
         yield _make(
             "precondition-cycle",
             "these positions are each other's preconditions: "
             + " → ".join(cycle)
             + " (each needs the next fulfilled first)",
-            entry,
+            by_id[start],
             ("links",),
         )
 
 
-def _strongly_connected(graph: dict[str, list[str]]) -> list[list[str]]:
+def _strongly_connected(graph: dict[Node, list[Node]]) -> list[list[Node]]:
     """Tarjan's algorithm, iterative (no recursion limit on long chains)."""
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    on_stack: set[str] = set()
-    stack: list[str] = []
-    result: list[list[str]] = []
+    index: dict[Node, int] = {}
+    low: dict[Node, int] = {}
+    on_stack: set[Node] = set()
+    stack: list[Node] = []
+    result: list[list[Node]] = []
     counter = 0
     for root in graph:
         if root in index:
             continue
-        work: list[tuple[str, int]] = [(root, 0)]
+        work: list[tuple[Node, int]] = [(root, 0)]
         while work:
             node, child_i = work.pop()
             if child_i == 0:

@@ -46,6 +46,120 @@ def iso3166_exists(code: str) -> bool:
     return _lookup(pycountry.countries, alpha_3=code) is not None
 
 
+Problem = tuple[str, str, Path]
+"""A finding before it is placed: rule, message, path inside the record."""
+
+
+def _date_problem(text: Any, rel: Path, found: list[Problem]) -> None:
+    if not isinstance(text, str):
+        return
+    try:
+        dates.parse(text)
+    except dates.IntervalReversed as error:
+        found.append(("date-interval-reversed", str(error), rel))
+    except dates.ImpossibleDate as error:
+        found.append(("date-impossible", str(error), rel))
+
+
+def _fast_codes() -> frozenset[str]:
+    """The record types whose codelists have no deprecated code (topics aside): for them
+    the schema checks every code but topics, and a hand-written check runs."""
+    return frozenset(
+        record_type
+        for record_type, fields in _CODED_FIELDS_BY_TYPE.items()
+        if not any(deprecated_codes(_CODELIST_OF_FIELD[used_by]) for used_by, _ in fields)
+    )
+
+
+def _source_problems(value: dict[str, Any]) -> list[Problem]:
+    """The one-record rules of a source, hand-written (sources are many): its dates."""
+    found: list[Problem] = []
+    published = value.get("published_on")
+    if isinstance(published, dict) and "value" in published:
+        _date_problem(published["value"], ("published_on", "value"), found)
+    if "accessed_on" in value:
+        _date_problem(value["accessed_on"], ("accessed_on",), found)
+    return found
+
+
+_FAST_CODES: dict[object, frozenset[str]] = {}
+
+_SELF_LINK_FIELDS = (("links", "target"), ("reaffirms", None), ("responds_to", "target"))
+
+
+def _position_problems(value: dict[str, Any]) -> list[Problem]:
+    """The one-record rules of a position, hand-written (this runs for every position)."""
+    found: list[Problem] = []
+    stated = value.get("stated_on")
+    if isinstance(stated, dict) and "value" in stated:
+        _date_problem(stated["value"], ("stated_on", "value"), found)
+    deadlines = value.get("deadlines")
+    if isinstance(deadlines, list):
+        for i, deadline in enumerate(deadlines):
+            date = deadline.get("date") if isinstance(deadline, dict) else None
+            if isinstance(date, dict) and "value" in date:
+                _date_problem(date["value"], ("deadlines", i, "date", "value"), found)
+    topics = value.get("topics")
+    if isinstance(topics, list):
+        known = topic_codes()
+        for i, code in enumerate(topics):
+            if isinstance(code, str) and code not in known and ":" not in code:
+                found.append(unknown_topic(code, ("topics", i)))
+    own = value.get("id")
+    if isinstance(own, str):
+        for field, key in _SELF_LINK_FIELDS:
+            items = value.get(field)
+            if not isinstance(items, list):
+                continue
+            for i, item in enumerate(items):
+                rel: Path
+                if key is None:
+                    target, rel = item, (field, i)
+                else:
+                    target = item.get(key) if isinstance(item, dict) else None
+                    rel = (field, i, key)
+                if target == own:
+                    found.append(
+                        (
+                            "link-self",
+                            f'the position "{own}" is linked to itself in `{field}`',
+                            rel,
+                        )
+                    )
+    return found
+
+
+def unknown_topic(code: str, rel: Path) -> Problem:
+    return (
+        "topic-unknown",
+        f'"{code}" is not in the topic codelist'
+        f"{did_you_mean(code, topic_codes())}; a project's own topic takes a "
+        "namespace prefix (`myproject:" + code + "`)",
+        rel,
+    )
+
+
+def fast_types() -> frozenset[str]:
+    """The record types whose codes need no check one by one but topics (see
+    :func:`_fast_codes`)."""
+    # Keyed by the function that says which codes are deprecated (tests replace it).
+    fast = _FAST_CODES.get(deprecated_codes)
+    if fast is None:
+        fast = _FAST_CODES[deprecated_codes] = _fast_codes()
+    return fast
+
+
+def problems(record_type: str, value: dict[str, Any]) -> list[Problem]:
+    """The one-record findings of a record, before they are placed in a file."""
+    if record_type in fast_types():
+        if record_type == "position":
+            return _position_problems(value)
+        if record_type == "source":
+            return _source_problems(value)
+    checker = RecordChecker("", None, (), None)
+    return [(f.rule, f.message, f.path) for f in checker.check(record_type, value)]
+
+
 class RecordChecker:
     """Runs the one-record rules on a record, yielding findings."""
 
@@ -120,13 +234,7 @@ class RecordChecker:
                         rel,
                     )
                 elif is_topic and ":" not in code and code not in topic_codes():
-                    yield self.make(
-                        "topic-unknown",
-                        f'"{code}" is not in the topic codelist'
-                        f"{did_you_mean(code, topic_codes())}; a project's own topic takes a "
-                        "namespace prefix (`myproject:" + code + "`)",
-                        rel,
-                    )
+                    yield self.make(*unknown_topic(code, rel))
 
     def _self_links(self, value: dict[str, Any]) -> Iterator[Finding]:
         own = value.get("id")

@@ -1,0 +1,88 @@
+"""Reading back the few records a cross-record finding is about.
+
+The compact index keeps no text. When a rule across records finds a problem, the
+records involved are read again from their files (by line for JSON Lines, by path
+for JSON and YAML) and turned into full :class:`~dipos.validator.index.RecordEntry`
+objects, from which the message is written exactly as for a small input. Only
+records with findings (and the records they name) are read back.
+"""
+
+import io
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import Any, BinaryIO
+
+import orjson
+
+from .compact import TYPE_NAMES, CompactIndex
+from .index import RecordEntry, extract
+from .inputs import InputFile
+from .syntax import read_json
+from .yamlload import read_yaml
+
+OBJECT_FILE = "<object>"
+"""The file name of records given as Python objects (``dipos.validate({...})``)."""
+
+
+def _open(file: InputFile) -> BinaryIO:
+    if file.data is not None:
+        return io.BytesIO(file.data)
+    assert file.path is not None
+    return file.path.open("rb")
+
+
+class RecordReader:
+    """Reads records back by entry number."""
+
+    def __init__(
+        self, index: CompactIndex, files: Sequence[InputFile], objects: Any = None
+    ) -> None:
+        self.index = index
+        self.files = {file.name: file for file in files}
+        self.objects = objects
+        self._cache: dict[int, RecordEntry] = {}
+
+    def _units(self, name: str, lines: set[int]) -> dict[int, Any]:
+        """The parsed units of a file: by line (JSON Lines) or the whole file (key 0)."""
+        if name == OBJECT_FILE:
+            return {0: self.objects}
+        file = self.files[name]
+        if file.kind == "jsonl":
+            found: dict[int, Any] = {}
+            with _open(file) as stream:
+                for number, raw in enumerate(stream, 1):
+                    if number in lines:
+                        found[number] = orjson.loads(raw.lstrip(b"\xef\xbb\xbf"))
+                        if len(found) == len(lines):
+                            break
+            return found
+        reader = read_yaml if file.kind == "yaml" else read_json
+        units, _ = reader(file.read_bytes(), file.name)
+        return {0: units[0].value} if units else {}
+
+    def entries(self, numbers: Iterable[int]) -> dict[int, RecordEntry]:
+        """The full entries of these entry numbers."""
+        wanted = sorted(set(numbers) - set(self._cache))
+        by_file: dict[str, list[int]] = defaultdict(list)
+        for number in wanted:
+            by_file[self.index.file_of(number)].append(number)
+        for name, numbers_in_file in by_file.items():
+            lines = {self.index.lines[n] for n in numbers_in_file}
+            units = self._units(name, lines)
+            for number in numbers_in_file:
+                line = self.index.lines[number]
+                path = self.index.paths.get(number, ())
+                value = units[line]
+                for part in path:
+                    value = value[part]
+                entry = extract(
+                    value,
+                    TYPE_NAMES[self.index.types[number]],
+                    name,
+                    line or None,
+                    path,
+                    keep_quotes=False,
+                )
+                assert entry is not None
+                self._cache[number] = entry
+        return {n: self._cache[n] for n in numbers}
