@@ -10,12 +10,12 @@ The same checks as the ``dipos validate`` command, for use from Python::
         for finding in report.errors:
             print(finding.file, finding.line, finding.rule, finding.json_path, finding.message)
 
-Each :class:`Finding` has the rule id (see :data:`RULES`), severity, message,
-fix hint, file, line, column, JSON path and record id. :meth:`ValidationReport.to_json`
+Each `Finding` has the rule id (see `RULES`), severity, message,
+fix hint, file, line, column, JSON path and record id. `ValidationReport.to_json`
 gives the same JSON as ``dipos validate --format json``.
 
 The function is also ``dipos.validate``; this package holds the machinery (the
-rule catalogue is :mod:`dipos.validator.catalogue`).
+rule catalogue is `dipos.validator.catalogue`).
 """
 
 import os
@@ -79,7 +79,7 @@ def validate(
     greater than 1 checks files in that many worker processes, as ``--jobs`` does (large
     JSON Lines files are split between them; the report is the same).
 
-    Raises :class:`InputError` when a path does not exist or cannot be read, and
+    Raises `InputError` when a path does not exist or cannot be read, and
     ``ValueError`` for a ``select``/``ignore`` value that names no rule.
 
     Example::

@@ -3,7 +3,7 @@
 Each rule has a stable id (kebab-case; ids never change meaning and are never
 reused), a severity, a title, a description of what triggers it, how to fix it,
 and a small failing example. The documentation site generates its rules page
-from :data:`RULES`; each finding links to its rule's section (:attr:`RuleInfo.docs_url`).
+from `RULES`; each finding links to its rule's section (`RuleInfo.docs_url`).
 
 Severities: ``error`` makes the data invalid (exit 1); ``warning`` is reported
 but passes, unless ``--strict``; ``info`` is a remark that never fails a run.

@@ -1,7 +1,7 @@
 """The results of a validation: findings, and the report that holds them.
 
 These types are the library API: code that validates dipos data without the
-command line reads :class:`ValidationReport` and its :class:`Finding` items.
+command line reads `ValidationReport` and its `Finding` items.
 """
 
 from collections import Counter
@@ -28,7 +28,7 @@ class Finding:
     """
 
     rule: str
-    """The rule id (see :mod:`dipos.validator.catalogue`)."""
+    """The rule id (see `dipos.validator.catalogue`)."""
     severity: Severity
     """``error``, ``warning`` or ``info``."""
     message: str
@@ -86,7 +86,7 @@ class Finding:
 
 @dataclass(slots=True)
 class ValidationReport:
-    """Everything :func:`dipos.validate` found.
+    """Everything `dipos.validate` found.
 
     ``ok`` is true when there is no error (warnings and infos do not count);
     ``findings`` are sorted by file, line and column.

@@ -1,5 +1,6 @@
 """Rules that need only one record: codes that exist, dates that exist, self-links."""
 
+import re
 from collections.abc import Iterator
 from functools import cache
 from typing import Any
@@ -129,12 +130,18 @@ def _position_problems(value: dict[str, Any]) -> list[Problem]:
     return found
 
 
+_SNAKE_CODE = re.compile(r"[a-z][a-z0-9_]*")
+
+
 def unknown_topic(code: str, rel: Path) -> Problem:
+    # Suggest `myproject:<code>` only where that would be a well-formed code; a badly
+    # formed one ("cease fire") also gets a schema-pattern error saying what is allowed.
+    example = code if _SNAKE_CODE.fullmatch(code) else "water_rights"
     return (
         "topic-unknown",
         f'"{code}" is not in the topic codelist'
         f"{did_you_mean(code, topic_codes())}; a project's own topic takes a "
-        "namespace prefix (`myproject:" + code + "`)",
+        "namespace prefix (`myproject:" + example + "`)",
         rel,
     )
 
