@@ -28,7 +28,6 @@ from .entries import (
     REF_TERRITORY,
     REF_VIA_ACTOR,
     REF_VIA_SOURCE,
-    add_point_ref,
     index_record,
 )
 from .paths import Path
@@ -83,6 +82,16 @@ def fast_checks(index: CompactIndex) -> tuple[dict[str, FastCheck], Callable[[],
     batch_codes: list[int] = []
     batch_entries: list[int] = []
     batch_counts: list[int] = []
+    # Bound once: the position check below calls them for every record.
+    append_hash, append_type, append_first, append_last, append_line = (
+        hashes.append,
+        types.append,
+        firsts.append,
+        lasts.append,
+        lines.append,
+    )
+    append_batch_target, append_batch_code = batch_targets.append, batch_codes.append
+    append_batch_entry, append_batch_count = batch_entries.append, batch_counts.append
 
     def finish() -> None:
         """Add the gathered references to the index (call before the index is used)."""
@@ -104,6 +113,14 @@ def fast_checks(index: CompactIndex) -> tuple[dict[str, FastCheck], Callable[[],
         lasts.append(last)
         lines.append(line)
         return entry
+
+    def add_points(target: str, points: list[str], entry: int) -> None:
+        """What :func:`~dipos.validator.entries.add_point_ref` does, for a valid record
+        (its point numbers are all strings)."""
+        if points:
+            index.pt_entry.append(entry)
+            index.pt_hash.append(hasher(target))
+            index.pt_numbers.append(index.numbers_code(tuple(points)))
 
     def position(value: dict[str, Any], line: int) -> list[Problem]:
         found: list[Problem] = []
@@ -133,20 +150,21 @@ def fast_checks(index: CompactIndex) -> tuple[dict[str, FastCheck], Callable[[],
                 if code not in topics_known and ":" not in code:
                     found.append(unknown_topic(code, ("topics", i)))
         entry = len(hashes)
-        hashes.append(hasher(own))
-        types.append(_POSITION)
-        firsts.append(first)
-        lasts.append(last)
-        lines.append(line)
+        append_hash(hasher(own))
+        append_type(_POSITION)
+        append_first(first)
+        append_last(last)
+        append_line(line)
         targets, codes = batch_targets, batch_codes
+        append_target, append_code = append_batch_target, append_batch_code
         start = len(targets)
         item: Any = value["holders"]
         targets += item
         codes += [REF_HOLDERS] * len(item)
         item = get("speaker")
         if item is not None:
-            targets.append(item)
-            codes.append(REF_SPEAKER)
+            append_target(item)
+            append_code(REF_SPEAKER)
         item = get("addressees")
         if item:
             targets += item
@@ -160,8 +178,8 @@ def fast_checks(index: CompactIndex) -> tuple[dict[str, FastCheck], Callable[[],
         if "links" in value:
             for i, link in enumerate(value["links"]):
                 target = link["target"]
-                targets.append(target)
-                codes.append(REF_LINK)
+                append_target(target)
+                append_code(REF_LINK)
                 if link["relation"] == "precondition":
                     index.pre_entry.append(entry)
                     index.pre_hash.append(hasher(target))
@@ -178,31 +196,32 @@ def fast_checks(index: CompactIndex) -> tuple[dict[str, FastCheck], Callable[[],
         if "responds_to" in value:
             for i, response in enumerate(value["responds_to"]):
                 target = response["target"]
-                targets.append(target)
-                codes.append(REF_RESPONSE)
+                append_target(target)
+                append_code(REF_RESPONSE)
                 if "points" in response:
-                    add_point_ref(response, "target", entry, index)
+                    add_points(target, response["points"], entry)
                 if target == own:
                     self_links = [*self_links, _self_link(own, "responds_to", (i, "target"))]
         if "proposal_points" in value:
             for reference in value["proposal_points"]:
-                targets.append(reference["proposal"])
-                codes.append(REF_PROPOSAL)
+                target = reference["proposal"]
+                append_target(target)
+                append_code(REF_PROPOSAL)
                 if "points" in reference:
-                    add_point_ref(reference, "proposal", entry, index)
+                    add_points(target, reference["points"], entry)
         for evidence in value["evidence"]:
-            targets.append(evidence["source"])
-            codes.append(REF_EVIDENCE)
+            append_target(evidence["source"])
+            append_code(REF_EVIDENCE)
             if "reported_via" in evidence:
                 for step in evidence["reported_via"]:
                     if "actor" in step:
-                        targets.append(step["actor"])
-                        codes.append(REF_VIA_ACTOR)
+                        append_target(step["actor"])
+                        append_code(REF_VIA_ACTOR)
                     if "source" in step:
-                        targets.append(step["source"])
-                        codes.append(REF_VIA_SOURCE)
-        batch_entries.append(entry)
-        batch_counts.append(len(targets) - start)
+                        append_target(step["source"])
+                        append_code(REF_VIA_SOURCE)
+        append_batch_entry(entry)
+        append_batch_count(len(targets) - start)
         if len(targets) >= BATCH:
             finish()
         if self_links:

@@ -21,7 +21,7 @@ from itertools import pairwise
 from typing import BinaryIO
 
 from .compact import CompactIndex, id_hasher
-from .engine import FilePart, Parts, check_file, check_lines
+from .engine import READ_BUFFER, FilePart, Parts, check_file, check_lines
 from .inputs import InputFile
 from .syntax import empty_file
 
@@ -120,7 +120,7 @@ def run_task(task: Task) -> TaskResult:
     part = FilePart(index=index)
     part.index.start_file(task.file.name)
     assert task.file.path is not None
-    with task.file.path.open("rb") as stream:
+    with task.file.path.open("rb", buffering=READ_BUFFER) as stream:
         stream.seek(task.start)
         lines, seen = check_lines(
             _read_range(stream, task.end),

@@ -1,7 +1,9 @@
 """The syntax layer: read bytes into JSON values, reporting every syntax problem.
 
-* Encoding: the bytes must be UTF-8. A UTF-8 byte-order mark is a warning and is
-  skipped; other encodings (UTF-16, Latin-1) and binary files are errors.
+* Encoding: the bytes must be UTF-8. A UTF-8 byte-order mark at the start of the
+  file is a warning and is skipped; other encodings (UTF-16, Latin-1) and binary
+  files are errors. Only the file's first bytes are read as a byte-order mark: on a
+  later JSON Lines line the same bytes are text (invalid UTF-8, for a UTF-16 mark).
 * JSON (``.json``): one value, parsed with orjson. Duplicate keys are found by
   comparing the number of keys in the text with the number parsed (cheap), and
   only when they differ by the slower position-tracking scan.
@@ -49,10 +51,16 @@ def finding(
     return Finding(rule, info.severity, message, info.fix, file, line, column, path, record_id)
 
 
-def decode(data: bytes, file: str, line: int | None = None) -> tuple[str | None, list[Finding]]:
-    """Decode UTF-8 bytes; report a BOM, binary content and other encodings."""
+def decode(
+    data: bytes, file: str, line: int | None = None, file_start: bool = True
+) -> tuple[str | None, list[Finding]]:
+    """Decode UTF-8 bytes; report a BOM, binary content and other encodings.
+
+    ``file_start``: whether ``data`` starts the file. Only there can its first bytes be a
+    byte-order mark; elsewhere (a later JSON Lines line) they are read as UTF-8 like the rest.
+    """
     findings: list[Finding] = []
-    if data.startswith(BOM):
+    if file_start and data.startswith(BOM):
         findings.append(
             finding(
                 "syntax-bom",
@@ -63,7 +71,7 @@ def decode(data: bytes, file: str, line: int | None = None) -> tuple[str | None,
             )
         )
         data = data[len(BOM) :]
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if file_start and data.startswith((b"\xff\xfe", b"\xfe\xff")):
         findings.append(
             finding("syntax-encoding", "the file is UTF-16, not UTF-8", file, line or 1, 1)
         )
@@ -159,7 +167,7 @@ def read_line(
     start with a byte-order mark): its findings, its value, and whether it has content."""
     if not raw.strip(b" \t\r\n" + (BOM if first else b"")):
         return [], None, False
-    text, findings = decode(raw, file, number)
+    text, findings = decode(raw, file, number, file_start=first)
     if text is None:
         return findings, None, True
     try:
