@@ -317,8 +317,15 @@ def _check_line_value(
     before = len(part.findings)
     check_value(value, part, file, number, keep_quotes=keep_quotes)
     if len(part.findings) > before:
-        text = raw.decode("utf-8-sig" if number == bom_line else "utf-8")
-        part.findings[before:] = _locate_json(text, part.findings[before:], number)
+        part.findings[before:] = _locate_in_line(raw, part.findings[before:], number, bom_line)
+
+
+def _locate_in_line(
+    raw: bytes, findings: list[Finding], number: int, bom_line: int
+) -> list[Finding]:
+    """Give the findings of one JSON Lines line their columns (decoded only when needed)."""
+    text = raw.decode("utf-8-sig" if number == bom_line else "utf-8")
+    return _locate_json(text, findings, number)
 
 
 def _valid_line_extras(
@@ -337,8 +344,7 @@ def _valid_line_extras(
             finding(rule, message, file, number, None, rel, value["id"])
             for rule, message, rel in found
         ]
-        text = raw.decode("utf-8-sig" if number == bom_line else "utf-8")
-        part.findings.extend(_locate_json(text, made, number))
+        part.findings.extend(_locate_in_line(raw, made, number, bom_line))
     if keep_quotes:
         _keep_quotes(part, value, str(value["type"]), file, number, ())
 
