@@ -14,20 +14,11 @@ from typing import Any, Final
 
 import yaml
 
+from ..validator.inputs import SUFFIXES
+from ..validator.yamlload import DiposYamlLoader
+
 RECORD_LISTS: Final = ("actors", "territories", "sources", "proposals", "positions")
 """The properties of a dataset that hold records, in the order pages show them."""
-
-SUFFIXES: Final = (".json", ".jsonl", ".yaml", ".yml")
-
-
-class _StringDatesLoader(yaml.SafeLoader):
-    """Safe YAML loading that keeps dates as the strings the schema expects."""
-
-
-_StringDatesLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +65,13 @@ def _documents(path: Path) -> list[Any]:
     if path.suffix == ".jsonl":
         return [json.loads(line) for line in text.splitlines() if line.strip()]
     if path.suffix in (".yaml", ".yml"):
-        return [yaml.load(text, Loader=_StringDatesLoader)]  # a SafeLoader subclass
+        # The validator's loader, so that the pages read YAML exactly as `dipos validate` does
+        # (dates and yes/no stay strings).
+        loader = DiposYamlLoader(text)  # a safe loader
+        try:
+            return [loader.get_single_data()]
+        finally:
+            loader.dispose()
     return [json.loads(text)]
 
 
