@@ -5,8 +5,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..schema import files
-
 
 def register(subcommands: "argparse._SubParsersAction[Any]") -> None:
     """Add ``schema`` to the ``dipos`` subcommands."""
@@ -14,17 +12,20 @@ def register(subcommands: "argparse._SubParsersAction[Any]") -> None:
         "schema",
         help="regenerate (--write) or check (--check) the schema directory",
         description=(
-            "The JSON Schema files and codelists under schema/ are generated from the "
-            "dipos models. --write regenerates them; --check exits 1 and names every file "
-            "that differs from what the models generate."
+            "The JSON Schema files and codelists under schema/, and the copy of the JSON "
+            "Schema files shipped inside the dipos package (which the validator reads), are "
+            "generated from the dipos models. --write regenerates both; --check exits 1 and "
+            "names every file that differs from what the models generate."
         ),
     )
     action = parser.add_mutually_exclusive_group(required=True)
-    action.add_argument("--write", action="store_true", help="regenerate the schema directory")
+    action.add_argument(
+        "--write", action="store_true", help="regenerate the schema directory and packaged copy"
+    )
     action.add_argument(
         "--check",
         action="store_true",
-        help="exit 1 if the schema directory differs from the models",
+        help="exit 1 if the schema directory or packaged copy differs from the models",
     )
     parser.add_argument(
         "--dir",
@@ -32,39 +33,68 @@ def register(subcommands: "argparse._SubParsersAction[Any]") -> None:
         default=Path("schema"),
         help="the schema directory (default: ./schema)",
     )
+    parser.add_argument(
+        "--package-dir",
+        type=Path,
+        default=None,
+        help=(
+            "the packaged copy of the schema files "
+            "(default: the schema/json folder of the installed dipos package)"
+        ),
+    )
     parser.set_defaults(handler=run)
+
+
+def _shown(path: Path) -> Path:
+    # The packaged copy's default path is absolute; inside the working tree, show it
+    # relative, as the user would type it.
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        return path
 
 
 def run(args: argparse.Namespace) -> int:
     """Run ``dipos schema``."""
+    # Imported here: generating loads pydantic and the models, which `dipos validate`
+    # (the other subcommand) does without.
+    from ..schema import files
+
     directory: Path = args.dir
+    package_dir: Path = _shown(args.package_dir or files.PACKAGED_DIR)
     try:
         if args.write:
-            changed = files.write(directory)
-            for relative in changed:
-                print(f"wrote {directory / relative}")
-            print(f"{directory}: {len(changed)} file(s) updated")
+            for folder, changed in (
+                (directory, files.write(directory)),
+                (package_dir, files.write_packaged(package_dir)),
+            ):
+                for relative in changed:
+                    print(f"wrote {folder / relative}")
+                print(f"{folder}: {len(changed)} file(s) updated")
             return 0
         if not directory.is_dir():
             print(f"dipos schema: error: {directory} is not a directory", file=sys.stderr)
             return 2
-        drifts = files.check(directory)
+        drifts = [(directory, drift) for drift in files.check(directory)]
+        drifts += [(package_dir, drift) for drift in files.check_packaged(package_dir)]
     except OSError as error:
         print(f"dipos schema: error: {error}", file=sys.stderr)
         return 2
     if not drifts:
         print(f"{directory}: up to date with the models")
+        print(f"{package_dir}: up to date with the models")
         return 0
-    for drift in drifts:
-        print(f"{directory / drift.path}: {drift.problem}", file=sys.stderr)
+    for folder, drift in drifts:
+        print(f"{folder / drift.path}: {drift.problem}", file=sys.stderr)
         if drift.diff:
             lines = drift.diff.splitlines()
             shown = lines[:40]
             print("\n".join("    " + line for line in shown), file=sys.stderr)
             if len(lines) > len(shown):
                 print(f"    ... {len(lines) - len(shown)} more diff lines", file=sys.stderr)
+    stale = " and ".join(sorted({f"{folder}/" for folder, _ in drifts}))
     print(
-        f"{len(drifts)} file(s) out of date: run `dipos schema --write` and commit {directory}/",
+        f"{len(drifts)} file(s) out of date: run `dipos schema --write` and commit {stale}",
         file=sys.stderr,
     )
     return 1

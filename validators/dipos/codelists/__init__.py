@@ -17,7 +17,7 @@ from functools import cache
 from importlib import resources
 from typing import get_args
 
-from ..model import vocab
+from .. import vocab
 
 
 @dataclass(frozen=True, slots=True)

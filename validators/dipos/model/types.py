@@ -1,27 +1,54 @@
 """Constrained string types used across the models.
 
-Every pattern is written in the subset of regular-expression syntax that means
-the same in ECMA-262 (ajv), Rust (jsonschema-rs, pydantic) and Python
-(python-jsonschema): anchored with ``^`` and ``$``, ASCII classes such as
-``[0-9]`` rather than ``\\d``, no look-around.
+The patterns themselves are in ``dipos.patterns`` (re-exported here), where the
+validator reads them without loading pydantic.
 """
 
 from typing import Annotated
 
 from pydantic import BeforeValidator, Field, StringConstraints
 
-ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:/-]{0,199}$"
-QID_PATTERN = r"^Q[1-9][0-9]*$"
-ISO3166_1_ALPHA3_PATTERN = r"^[A-Z]{3}$"
-ISO3166_PATTERN = r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$"
-LANGUAGE_PATTERN = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
-SHA256_PATTERN = r"^[0-9a-f]{64}$"
-URL_PATTERN = r"^https?://[^\x00-\x20\x7f]+$"
-TOPIC_PATTERN = r"^([a-z][a-z0-9]*(-[a-z0-9]+)*:)?[a-z][a-z0-9_]*$"
-CALENDAR_DATE_PATTERN = r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
+from ..patterns import (
+    CALENDAR_DATE_PATTERN,
+    EDTF_PATTERN,
+    ID_PATTERN,
+    ISO3166_1_ALPHA3_PATTERN,
+    ISO3166_PATTERN,
+    LANGUAGE_PATTERN,
+    QID_PATTERN,
+    SHA256_PATTERN,
+    TOPIC_PATTERN,
+    URL_PATTERN,
+)
 
-_EDTF_DATE = r"[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?[?~%]?"
-EDTF_PATTERN = rf"^({_EDTF_DATE}|{_EDTF_DATE}/{_EDTF_DATE}|\.\./{_EDTF_DATE}|{_EDTF_DATE}/\.\.)$"
+__all__ = [
+    "CALENDAR_DATE_PATTERN",
+    "EDTF_PATTERN",
+    "ID_PATTERN",
+    "ISO3166_1_ALPHA3_PATTERN",
+    "ISO3166_PATTERN",
+    "LANGUAGE_PATTERN",
+    "QID_PATTERN",
+    "SHA256_PATTERN",
+    "TOPIC_PATTERN",
+    "URL_PATTERN",
+    "CalendarDate",
+    "EdtfDate",
+    "Id",
+    "IdRef",
+    "Iso3166Alpha3",
+    "Iso3166Code",
+    "LanguageTag",
+    "Name",
+    "Number",
+    "Offset",
+    "PositiveCount",
+    "Sha256",
+    "Text",
+    "Topic",
+    "Url",
+    "WikidataQid",
+]
 
 Id = Annotated[
     str,

@@ -1,8 +1,14 @@
-"""Write and check the committed schema directory (``schema/`` in the repository).
+"""Write and check the committed copies of the schema.
 
-The directory holds the JSON Schema documents and a copy of every codelist. It
-is generated, never edited: ``write`` regenerates it; ``check`` compares it
-with what the models generate now and names every file that differs.
+Two folders hold generated files, never edited by hand:
+
+* the schema directory (``schema/`` in the repository): the JSON Schema
+  documents and a copy of every codelist, for readers who do not use Python;
+* the packaged copy (``dipos/schema/json/``): the JSON Schema documents again,
+  byte for byte, shipped inside the package for the validator to read.
+
+``write`` and ``write_packaged`` regenerate them; ``check`` and ``check_packaged``
+compare them with what the models generate now and name every file that differs.
 """
 
 import difflib
@@ -10,14 +16,24 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Final
 
 from ..codelists import all_codelists
 from .generate import build_schemas, render
+from .load import PACKAGED_FOLDER
+
+PACKAGED_DIR: Final = Path(__file__).with_name(PACKAGED_FOLDER)
+"""Where the packaged copy of the schema documents lives in this installation."""
+
+
+def expected_packaged_files() -> dict[str, str]:
+    """Every file of the packaged copy: the schema documents, by name, with their text."""
+    return {name: render(schema) for name, schema in build_schemas().items()}
 
 
 def expected_files() -> dict[str, str]:
     """Every file of the schema directory, by path relative to it, with its text."""
-    files = {name: render(schema) for name, schema in build_schemas().items()}
+    files = expected_packaged_files()
     for codelist in all_codelists():
         files[f"codelists/{codelist.name}.csv"] = codelist.csv_text
     return files
@@ -46,8 +62,17 @@ def _atomic_write(path: Path, text: str) -> None:
 
 def write(directory: Path) -> list[str]:
     """Regenerate the schema directory; return the files that changed."""
+    return _write(directory, expected_files())
+
+
+def write_packaged(directory: Path = PACKAGED_DIR) -> list[str]:
+    """Regenerate the packaged copy of the schema documents; return the files that changed."""
+    return _write(directory, expected_packaged_files())
+
+
+def _write(directory: Path, expected: dict[str, str]) -> list[str]:
     changed = []
-    for relative, text in expected_files().items():
+    for relative, text in expected.items():
         target = directory / relative
         if target.is_file() and target.read_text(encoding="utf-8") == text:
             continue
@@ -64,7 +89,15 @@ def _generated_looking(directory: Path) -> set[str]:
 
 def check(directory: Path) -> list[Drift]:
     """Compare the schema directory with the models; an empty list means up to date."""
-    expected = expected_files()
+    return _check(directory, expected_files())
+
+
+def check_packaged(directory: Path = PACKAGED_DIR) -> list[Drift]:
+    """Compare the packaged copy with the models; an empty list means up to date."""
+    return _check(directory, expected_packaged_files())
+
+
+def _check(directory: Path, expected: dict[str, str]) -> list[Drift]:
     drifts = []
     for relative, text in expected.items():
         target = directory / relative

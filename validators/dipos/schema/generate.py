@@ -25,11 +25,9 @@ from pydantic_core import core_schema
 
 from ..model import Dataset, Record
 from ..version import SCHEMA_BASE_URL, SCHEMA_VERSION
+from .load import SCHEMA_FILES as SCHEMA_FILES
 
 DRAFT_2020_12: Final = "https://json-schema.org/draft/2020-12/schema"
-
-SCHEMA_FILES: Final = ("dataset.schema.json", "record.schema.json")
-"""The schema files, by name, in the order they are written."""
 
 _GENERATED_NOTE: Final = (
     "Generated from the dipos pydantic models by `dipos schema --write`. Do not edit by hand."

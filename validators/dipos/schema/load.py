@@ -1,21 +1,40 @@
-"""The schema documents for code that validates, built once per process."""
+"""The schema documents for code that validates, read once per process.
 
+They are read from the copy shipped inside the package (``dipos/schema/json/``),
+which ``dipos schema --write`` keeps byte-for-byte equal to ``schema/*.json`` and
+``dipos schema --check`` compares with the models. Reading the files, rather than
+generating the schema, keeps pydantic and the models out of the validator's start-up.
+"""
+
+import json
 from functools import cache
-from typing import Any
+from importlib import resources
+from typing import Any, Final
 
-from .generate import build_schemas
+SCHEMA_FILES: Final = ("dataset.schema.json", "record.schema.json")
+"""The schema files, by name, in the order they are written."""
+
+PACKAGED_FOLDER: Final = "json"
+"""The folder of this package that holds the shipped copy of the schema files."""
+
+
+def packaged_text(filename: str) -> str:
+    """The text of a schema file as shipped inside the package."""
+    folder = resources.files(__package__).joinpath(PACKAGED_FOLDER)
+    return folder.joinpath(filename).read_text(encoding="utf-8")
 
 
 @cache
-def _all() -> dict[str, dict[str, Any]]:
-    return build_schemas()
+def _load(filename: str) -> dict[str, Any]:
+    document: dict[str, Any] = json.loads(packaged_text(filename))
+    return document
 
 
 def dataset_schema() -> dict[str, Any]:
     """The schema of a whole dataset (``dataset.schema.json``). Do not modify it."""
-    return _all()["dataset.schema.json"]
+    return _load("dataset.schema.json")
 
 
 def record_schema() -> dict[str, Any]:
     """The schema of any one record (``record.schema.json``). Do not modify it."""
-    return _all()["record.schema.json"]
+    return _load("record.schema.json")

@@ -1,11 +1,12 @@
 """The structure layer: each record against the dipos JSON Schema.
 
 The validators are compiled once per process (jsonschema-rs) from the schema
-that ``dipos.schema`` generates, which is the same as the committed
-``schema/*.json`` files. Each record is checked against the schema of its own
-type (selected by ``type``) rather than against the union of all types, which
-is faster and gives the errors of the right type. A dataset is checked as its
-header (``type``, ``dipos_version``, ``title``...) plus each record of its lists.
+shipped in the package (``dipos.schema.load``), which is the same as the
+committed ``schema/*.json`` files and what the models generate. Each record is
+checked against the schema of its own type (selected by ``type``) rather than
+against the union of all types, which is faster and gives the errors of the
+right type. A dataset is checked as its header (``type``, ``dipos_version``,
+``title``...) plus each record of its lists.
 
 Errors are turned into findings a person can act on: unions (a date's
 ``stated``/``inferred`` basis) are resolved by their discriminator and the
@@ -20,8 +21,8 @@ from typing import Any
 
 import jsonschema_rs
 
+from .. import patterns
 from ..codelists import SPECS
-from ..model import types as model_types
 from ..schema import dataset_schema, record_schema
 from .findings import Finding
 from .paths import Path, to_json_path
@@ -63,36 +64,36 @@ _NOUNS = {
 }
 
 _PATTERN_RULES = {
-    model_types.QID_PATTERN: ("wikidata-malformed", "a Wikidata item id such as `Q212`"),
-    model_types.ISO3166_PATTERN: (
+    patterns.QID_PATTERN: ("wikidata-malformed", "a Wikidata item id such as `Q212`"),
+    patterns.ISO3166_PATTERN: (
         "iso3166-malformed",
         "an upper-case ISO 3166-1 alpha-2 code (`UA`) or ISO 3166-2 code (`UA-14`)",
     ),
-    model_types.ISO3166_1_ALPHA3_PATTERN: (
+    patterns.ISO3166_1_ALPHA3_PATTERN: (
         "iso3166-malformed",
         "an upper-case ISO 3166-1 alpha-3 code (`UKR`)",
     ),
-    model_types.ID_PATTERN: (
+    patterns.ID_PATTERN: (
         "id-malformed",
         "an id of letters, digits and . _ : / - starting with a letter or digit, at most "
         "200 characters (`actor-russia`)",
     ),
-    model_types.EDTF_PATTERN: (
+    patterns.EDTF_PATTERN: (
         "date-malformed",
         "a date such as `2025-06-14`, `2025-06`, `2025`, `2025-06~`, `2024?`, "
         "`2025-03-01/2025-03-21` or `../2022-02`",
     ),
-    model_types.CALENDAR_DATE_PATTERN: ("date-malformed", "a calendar day `YYYY-MM-DD`"),
-    model_types.LANGUAGE_PATTERN: (
+    patterns.CALENDAR_DATE_PATTERN: ("date-malformed", "a calendar day `YYYY-MM-DD`"),
+    patterns.LANGUAGE_PATTERN: (
         "schema-pattern",
         "a BCP 47 language tag with a lower-case primary subtag: `en`, `ru`, `pt-BR`",
     ),
-    model_types.SHA256_PATTERN: ("schema-pattern", "64 lower-case hexadecimal characters"),
-    model_types.URL_PATTERN: (
+    patterns.SHA256_PATTERN: ("schema-pattern", "64 lower-case hexadecimal characters"),
+    patterns.URL_PATTERN: (
         "schema-pattern",
         "an http:// or https:// URL without spaces",
     ),
-    model_types.TOPIC_PATTERN: (
+    patterns.TOPIC_PATTERN: (
         "schema-pattern",
         "a lower-case snake_case code (`ceasefire`), optionally with a namespace "
         "(`myproject:water_rights`)",

@@ -1,0 +1,62 @@
+"""Validating never loads pydantic or the models: the validator reads the schema shipped
+in the package and the codelists' CSV files, which keeps its start-up short (the
+pre-commit hook starts it on every commit). Each case runs in a fresh interpreter,
+since this test session has imported the models long ago."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import INVALID, VALID
+
+_HEAVY = ("pydantic", "pydantic_core", "dipos.model", "dipos.schema.generate")
+
+_REPORT_LOADED = (
+    "import json, sys\nprint(json.dumps([name for name in {heavy!r} if name in sys.modules]))\n"
+)
+
+
+def _loaded_after(program: str) -> list[str]:
+    """The heavy modules present after ``program`` ran in a new interpreter."""
+    script = program + "\n" + _REPORT_LOADED.format(heavy=_HEAVY)
+    completed = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    loaded: list[str] = json.loads(completed.stdout.splitlines()[-1])
+    return loaded
+
+
+@pytest.mark.parametrize(
+    "path",
+    [VALID / "dataset.json", VALID / "records.jsonl", INVALID / "codelist-unknown.json"],
+    ids=lambda p: p.name,
+)
+def test_the_library_validates_without_the_models(path: Path) -> None:
+    program = (
+        "from dipos.validator import validate\n"
+        f"report = validate([{str(path)!r}])\n"
+        "assert report.records > 0, report\n"
+    )
+    assert _loaded_after(program) == []
+
+
+def test_the_package_import_and_its_validate_leave_the_models_out() -> None:
+    program = f"import dipos\nassert dipos.validate([{str(VALID / 'dataset.json')!r}]).ok\n"
+    assert _loaded_after(program) == []
+
+
+def test_dipos_validate_on_the_command_line_leaves_the_models_out() -> None:
+    program = (
+        "from dipos.cli import main\n"
+        f"assert main(['validate', {str(INVALID / 'codelist-unknown.json')!r}, '--quiet']) == 1\n"
+    )
+    assert _loaded_after(program) == []
+
+
+def test_the_models_are_still_there_when_asked_for() -> None:
+    # The check above would pass vacuously if the names in _HEAVY were wrong.
+    program = "import dipos.schema\ndipos.schema.build_schemas()\n"
+    assert _loaded_after(program) == list(_HEAVY)
