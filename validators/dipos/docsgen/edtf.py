@@ -7,25 +7,12 @@ it covers: ``2024`` covers the whole of 2024, ``2024-06`` all of June.
 """
 
 import calendar
-import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Final, Literal
 
-Precision = Literal["day", "month", "year"]
+from ..edtf import Endpoint, read
 
-_SINGLE: Final = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?([?~%]?)$")
-
-
-@dataclass(frozen=True, slots=True)
-class Endpoint:
-    """One date of the EDTF value: the first and last day it covers."""
-
-    first: date
-    last: date
-    precision: Precision
-    uncertain: bool
-    approximate: bool
+__all__ = ["DateSpan", "Endpoint", "describe", "parse", "try_parse"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,41 +57,16 @@ class DateSpan:
         return (first, last)
 
 
-def parse_endpoint(value: str) -> Endpoint:
-    """One date of the subset (``2025``, ``2025-06``, ``2025-06-14``, each with an optional
-    ``?``, ``~`` or ``%``). Raises ValueError on anything else, impossible days included."""
-    match = _SINGLE.match(value)
-    if match is None:
-        raise ValueError(f"not a dipos EDTF date: {value!r}")
-    year_text, month_text, day_text, mark = match.groups()
-    year = int(year_text)
-    uncertain = mark in ("?", "%")
-    approximate = mark in ("~", "%")
-    if month_text is None:
-        return Endpoint(date(year, 1, 1), date(year, 12, 31), "year", uncertain, approximate)
-    month = int(month_text)
-    if day_text is None:
-        last_day = calendar.monthrange(year, month)[1]
-        return Endpoint(
-            date(year, month, 1), date(year, month, last_day), "month", uncertain, approximate
-        )
-    day = date(year, month, int(day_text))
-    return Endpoint(day, day, "day", uncertain, approximate)
-
-
 def parse(value: str) -> DateSpan:
-    """The span of an EDTF value of the dipos subset. Raises ValueError when the value is
-    malformed, names an impossible day, or is an interval that ends before it starts."""
-    if "/" not in value:
-        endpoint = parse_endpoint(value)
-        return DateSpan(value, endpoint, endpoint)
-    left, _, right = value.partition("/")
-    start = None if left == ".." else parse_endpoint(left)
-    end = None if right == ".." else parse_endpoint(right)
+    """The span of an EDTF value of the dipos subset (read by :mod:`dipos.edtf`). Raises
+    ValueError when the value is malformed, names an impossible day, is an interval that
+    ends before it starts, or has no known end (``../..``)."""
+    ends = read(value)
+    if ends is None:
+        raise ValueError(f"not a dipos EDTF date: {value!r}")
+    start, end = ends
     if start is None and end is None:
         raise ValueError(f"an interval needs at least one known end: {value!r}")
-    if start is not None and end is not None and end.last < start.first:
-        raise ValueError(f"the interval ends before it starts: {value!r}")
     return DateSpan(value, start, end)
 
 
