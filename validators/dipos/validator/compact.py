@@ -86,9 +86,10 @@ REF_CODE: dict[tuple[str, tuple[str, ...]], int] = {
     (kind.record_type, kind.pattern): code for code, kind in enumerate(REF_KINDS)
 }
 
-_ALLOWED_MASK = np.array(
-    [sum(1 << TYPE_CODES[t] for t in kind.allowed) for kind in REF_KINDS], dtype=np.int64
+_ALLOWED = np.array(
+    [[name in kind.allowed for name in TYPE_NAMES] for kind in REF_KINDS], dtype=np.bool_
 )
+"""Whether a reference field (row) may name a record of a type (column)."""
 _DATE_RULE = np.array([kind.date_rule for kind in REF_KINDS], dtype=np.int8)
 
 FLUSH_REFERENCES = 1 << 20
@@ -305,19 +306,24 @@ class CompactIndex:
         """Flag the entries of a chunk of references that break a rule; say which resolved."""
         types, first, last = columns
         found, target_entry = self.lookup(target)
-        target_type = types[target_entry].astype(np.int64)
-        wrong_type = ((_ALLOWED_MASK[code] >> target_type) & 1) == 0
+        target_type = types[target_entry]
+        bad = found & ~_ALLOWED[code, target_type]
+        # The date rules concern a few fields only (evidence, reaffirms, responds_to):
+        # their references are taken apart rather than every reference compared.
         rule = _DATE_RULE[code]
-        own_first, own_last = first[entry], last[entry]
-        other_first, other_last = first[target_entry], last[target_entry]
-        comparable = (own_first != NO_DATE) & (other_first != NO_DATE)
-        after_source = (
-            (rule == DATE_EVIDENCE)
-            & (target_type == TYPE_CODES["source"])
-            & (own_first > other_last)
-        )
-        earlier = (rule == DATE_EARLIER) & (other_first > own_last)
-        bad = found & (wrong_type | (comparable & (after_source | earlier)))
+        dated = np.flatnonzero(found & (rule != DATE_NONE))
+        if len(dated):
+            own, other, rule = entry[dated], target_entry[dated], rule[dated]
+            own_first, own_last = first[own], last[own]
+            other_first, other_last = first[other], last[other]
+            comparable = (own_first != NO_DATE) & (other_first != NO_DATE)
+            after_source = (
+                (rule == DATE_EVIDENCE)
+                & (target_type[dated] == TYPE_CODES["source"])
+                & (own_first > other_last)
+            )
+            earlier = (rule == DATE_EARLIER) & (other_first > own_last)
+            bad[dated] |= comparable & (after_source | earlier)
         if final:
             bad |= ~found
         self.flagged.frombytes(entry[bad].astype(np.int32).tobytes())
