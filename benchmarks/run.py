@@ -154,14 +154,17 @@ def _not_available(key: str, label: str, size: int, why: str) -> dict[str, Any]:
 def _best(rows: list[dict[str, Any]]) -> dict[str, Any]:
     """Of repeated runs: the median run (this machine's timings vary by 10-20% from
     run to run, so neither the fastest nor the slowest is representative), with the
-    highest peak memory seen."""
+    highest peak memory seen and every run's time."""
     done = sorted((r for r in rows if r.get("seconds")), key=lambda r: r["seconds"])
     if not done:
         return rows[0]
     best = dict(done[(len(done) - 1) // 2])
     best["peak_rss_bytes"] = max(r["peak_rss_bytes"] for r in done)
+    # Every run's time, in the order of the rounds (for ratios within a round).
+    best["seconds_by_round"] = [r.get("seconds") for r in rows]
     if len(rows) > 1:
-        best["note"] += f"; median of {len(rows)} runs"
+        low, high = done[0]["seconds"], done[-1]["seconds"]
+        best["note"] += f"; median of {len(rows)} runs ({low:.2f} to {high:.2f} s)"
     return best
 
 
@@ -193,10 +196,18 @@ def measure_size(
         plan.append(
             (parallel, lambda: _dipos_row("dipos-jobs", parallel, size, path, meta, args.jobs))
         )
-    rows = []
-    for label, run in plan:
-        print(f"  {size:,} positions: {label} ...", file=sys.stderr, flush=True)
-        rows.append(_best([run() for _ in range(args.repeat)]))
+    # Round-robin: each round runs every measurement once, so that a slower spell of the
+    # machine weighs on all of them alike, and ratios can be taken within a round.
+    runs: dict[str, list[dict[str, Any]]] = {label: [] for label, _ in plan}
+    for round_number in range(1, args.repeat + 1):
+        for label, run in plan:
+            print(
+                f"  {size:,} positions: {label} (round {round_number} of {args.repeat}) ...",
+                file=sys.stderr,
+                flush=True,
+            )
+            runs[label].append(run())
+    rows = [_best(runs[label]) for label, _ in plan]
     if not has_validate:
         rows.append(_not_available("dipos", full, size, "not available yet"))
     if not has_jobs:
