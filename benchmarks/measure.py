@@ -30,27 +30,32 @@ TAIL: Final = 4000
 PAGE_KIB: Final = os.sysconf("SC_PAGE_SIZE") // 1024
 
 
+def _rss_and_children(pid: int) -> tuple[int, list[int]]:
+    """Resident memory of a process and its children's pids (from each thread's
+    ``/proc/PID/task/TID/children``: a process started from another thread is there)."""
+    stat = Path(f"/proc/{pid}/stat").read_text()
+    children: list[int] = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        children.extend(int(child) for child in (task / "children").read_text().split())
+    # The command name may hold spaces and parentheses: split after its last ")".
+    fields = stat[stat.rindex(")") + 2 :].split()
+    return int(fields[21]) * PAGE_KIB, children
+
+
 def _process_tree_rss_kib(root: int) -> int:
-    """Summed resident memory of ``root`` and its descendants, from /proc."""
-    children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-        except OSError:
-            continue
-        # The command name may hold spaces and parentheses: split after its last ")".
-        fields = stat[stat.rindex(")") + 2 :].split()
-        pid = int(entry.name)
-        children.setdefault(int(fields[1]), []).append(pid)
-        rss[pid] = int(fields[21]) * PAGE_KIB
+    """Summed resident memory of ``root`` and its descendants, from /proc.
+
+    Only the tree is read (a few files), not every process of the machine: the
+    sampling must not take a noticeable share of the processors it measures.
+    """
     total, stack = 0, [root]
     while stack:
-        pid = stack.pop()
-        total += rss.get(pid, 0)
-        stack.extend(children.get(pid, []))
+        try:
+            rss, children = _rss_and_children(stack.pop())
+        except (OSError, ValueError):  # the process has just ended
+            continue
+        total += rss
+        stack.extend(children)
     return total
 
 

@@ -197,10 +197,12 @@ def measure_size(
             (parallel, lambda: _dipos_row("dipos-jobs", parallel, size, path, meta, args.jobs))
         )
     # Round-robin: each round runs every measurement once, so that a slower spell of the
-    # machine weighs on all of them alike, and ratios can be taken within a round.
+    # machine weighs on all of them alike, and ratios can be taken within a round. Every
+    # other round runs them in the reverse order, so that none always comes first.
     runs: dict[str, list[dict[str, Any]]] = {label: [] for label, _ in plan}
     for round_number in range(1, args.repeat + 1):
-        for label, run in plan:
+        in_order = plan if round_number % 2 else plan[::-1]
+        for label, run in in_order:
             print(
                 f"  {size:,} positions: {label} (round {round_number} of {args.repeat}) ...",
                 file=sys.stderr,
