@@ -47,6 +47,20 @@ def test_json_lines_line_numbers(tmp_path: Path) -> None:
     assert (finding.line, finding.column, finding.json_path) == (3, column, "$.kind")
 
 
+def test_json_lines_cross_record_findings_get_their_column(tmp_path: Path) -> None:
+    path = tmp_path / "d.jsonl"
+    first = '{"type": "actor", "id": "a", "name": "A", "kind": "state"}'
+    twice = '{"type": "actor", "id": "a", "name": "A again", "kind": "state"}'
+    part_of = '{"type": "actor", "id": "c", "name": "C", "kind": "state", "part_of": "zz"}'
+    path.write_bytes(f"\ufeff{first}\n{twice}\n{part_of}\n".encode())
+    found = {f.rule: (f.line, f.column) for f in validate(path).findings if f.rule != "bom"}
+    assert found["id-duplicate"] == (2, twice.index('"a"') + 1)
+    assert found["ref-unresolved"] == (3, part_of.index('"zz"') + 1)
+    # The same with workers: lines are numbered in the whole file, then located.
+    again = {f.rule: (f.line, f.column) for f in validate(path, jobs=2).findings}
+    assert again["id-duplicate"] == found["id-duplicate"]
+
+
 def test_yaml_line_and_column(tmp_path: Path) -> None:
     path = tmp_path / "d.yaml"
     path.write_text("type: actor\nid: a\nname: A\nkind:   stat\n")

@@ -434,7 +434,7 @@ def run(
     reader = RecordReader(index, [*context, *files])
     found = cross_check(index, reader, sources, quoted)
     findings.extend(f for f in found if f.file in checked)
-    findings = _locate_all(findings, parsed)
+    findings = _locate_all(findings, parsed, files)
     return make_report(findings, [f.name for f in files], records, selected, ignored)
 
 
@@ -457,8 +457,14 @@ def _check_in_turn(
         yield file, part, False, True
 
 
-def _locate_all(findings: list[Finding], parsed: list[InputFile]) -> list[Finding]:
+def _locate_all(
+    findings: list[Finding], parsed: list[InputFile], files: Sequence[InputFile] = ()
+) -> list[Finding]:
+    """Fill in the columns (and, in JSON and YAML files, the lines) that the findings
+    across records lack: in a parsed JSON or YAML file by its paths, in a JSON Lines
+    file within the finding's line."""
     by_name = {file.name: file for file in parsed}
+    by_name.update((file.name, file) for file in files if file.kind == "jsonl")
     grouped: dict[str, list[Finding]] = {}
     located: list[Finding] = []
     for f in findings:
@@ -467,7 +473,45 @@ def _locate_all(findings: list[Finding], parsed: list[InputFile]) -> list[Findin
         else:
             located.append(f)
     for name, group in grouped.items():
-        located.extend(locate_findings(by_name[name], group))
+        file = by_name[name]
+        if file.kind == "jsonl":
+            located.extend(_locate_in_lines(file, group))
+        else:
+            located.extend(locate_findings(file, group))
+    return located
+
+
+def _locate_in_lines(file: InputFile, findings: list[Finding]) -> list[Finding]:
+    """Give findings on lines of a JSON Lines file their columns (the file is read again
+    up to the last line concerned; only those lines are decoded)."""
+    by_line: dict[int, list[Finding]] = {}
+    located: list[Finding] = []
+    for f in findings:
+        if f.line is None:
+            located.append(f)
+        else:
+            by_line.setdefault(f.line, []).append(f)
+    if not by_line:
+        return located
+    last = max(by_line)
+    handle: BinaryIO
+    if file.data is not None:
+        handle = io.BytesIO(file.data)
+    else:
+        assert file.path is not None
+        handle = file.path.open("rb", buffering=READ_BUFFER)
+    with handle:
+        for number, raw in enumerate(handle, 1):
+            group = by_line.pop(number, None)
+            if group is not None:
+                try:
+                    located.extend(_locate_in_line(raw, group, number, bom_line=1))
+                except ValueError:  # the line changed since it was checked
+                    located.extend(group)
+            if number >= last:
+                break
+    for group in by_line.values():  # lines no longer there
+        located.extend(group)
     return located
 
 
