@@ -305,3 +305,21 @@ def test_sources_can_be_repeated(capsys: pytest.CaptureFixture[str]) -> None:
     )  # fmt: skip
     assert code == 1
     assert "[quote-not-found]" in out
+
+
+def test_large_json_file_gets_a_memory_note(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from dipos.cli import validate_cmd
+
+    monkeypatch.setattr(validate_cmd, "WHOLE_FILE_NOTE_BYTES", 100)
+    lines = tmp_path / "big.jsonl"
+    lines.write_bytes(VALID_FILE.read_bytes().replace(b"\n", b"") + b"\n")
+    code, _, err = run(capsys, str(VALID_FILE), str(lines))
+    assert code == 1  # the same records twice: duplicate ids
+    assert err.count("note:") == 1
+    assert f"{VALID_FILE} (" in err
+    assert "is read whole" in err
+    assert "JSON Lines files (.jsonl, one record per line) are streamed" in err
+    _, _, quiet_err = run(capsys, str(VALID_FILE), "--quiet")
+    assert quiet_err == ""

@@ -39,6 +39,10 @@ EXIT_ERROR = 2
 
 DEBUG_ENV = "DIPOS_DEBUG"
 
+WHOLE_FILE_NOTE_BYTES = 64 * 1024 * 1024
+"""A JSON or YAML file at least this large gets a note: it is parsed whole (JSON Lines
+files are streamed), which takes about ten times its size in memory."""
+
 _EPILOG = """\
 exit codes:
   0  valid (warnings allowed unless --strict)
@@ -226,6 +230,8 @@ def _run(args: argparse.Namespace) -> int:
         return _fail(
             "no dipos files found (.json, .jsonl, .yaml, .yml) in " + ", ".join(args.paths)
         )
+    if not args.quiet:
+        _note_large_whole_files([*context, *files])
     try:
         report = _validate(files, texts, args, context)
     except OSError as error:
@@ -233,6 +239,21 @@ def _run(args: argparse.Namespace) -> int:
             f"cannot read {getattr(error, 'filename', '') or ''}: {error.strerror or error}"
         )
     return _print(report, args)
+
+
+def _note_large_whole_files(files: list[InputFile]) -> None:
+    """Say, before the work starts, why a large JSON or YAML file will take much memory."""
+    for file in files:
+        if file.kind == "jsonl":
+            continue
+        size = file.size()
+        if size >= WHOLE_FILE_NOTE_BYTES:
+            print(
+                f"dipos validate: note: {file.name} ({size / 1e6:,.0f} MB) is read whole, as "
+                f"every JSON and YAML file is: expect about {size * 10 / 1e9:,.1f} GB of memory. "
+                "JSON Lines files (.jsonl, one record per line) are streamed.",
+                file=sys.stderr,
+            )
 
 
 def _validate(
