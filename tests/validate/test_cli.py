@@ -315,11 +315,13 @@ def test_large_json_file_gets_a_memory_note(
     monkeypatch.setattr(validate_cmd, "WHOLE_FILE_NOTE_BYTES", 100)
     lines = tmp_path / "big.jsonl"
     lines.write_bytes(VALID_FILE.read_bytes().replace(b"\n", b"") + b"\n")
-    code, _, err = run(capsys, str(VALID_FILE), str(lines))
+    record = tmp_path / "record.json"  # a JSON file that is not a dataset: read whole
+    record.write_text('{"id": "z", "type": "actor", "name": "' + "Z" * 200 + '", "kind": "state"}')
+    code, _, err = run(capsys, str(VALID_FILE), str(lines), str(record))
     assert code == 1  # the same records twice: duplicate ids
-    assert err.count("note:") == 1
-    assert f"{VALID_FILE} (" in err
+    assert err.count("note:") == 1  # the dataset file is streamed, the JSON Lines file too
+    assert f"{record} (" in err
     assert "is read whole" in err
-    assert "JSON Lines files (.jsonl, one record per line) are streamed" in err
-    _, _, quiet_err = run(capsys, str(VALID_FILE), "--quiet")
+    assert "JSON Lines files (.jsonl, one record per line)" in err
+    _, _, quiet_err = run(capsys, str(record), "--quiet")
     assert quiet_err == ""

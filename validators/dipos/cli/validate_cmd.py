@@ -27,6 +27,7 @@ from ..validator.catalogue import RULES
 from ..validator.engine import resolve_rule_patterns, run
 from ..validator.findings import ValidationReport
 from ..validator.inputs import InputError, InputFile, collect
+from ..validator.jsonstream import starts_as_dataset
 from ..validator.output import FORMATS
 from ..validator.output.text import summary
 from ..validator.parallel import cpu_count
@@ -242,18 +243,20 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _note_large_whole_files(files: list[InputFile]) -> None:
-    """Say, before the work starts, why a large JSON or YAML file will take much memory."""
+    """Say, before the work starts, why a large file that is read whole will take much
+    memory (YAML files, and JSON files that do not start as a dataset)."""
     for file in files:
-        if file.kind == "jsonl":
+        if file.kind == "jsonl" or file.size() < WHOLE_FILE_NOTE_BYTES:
             continue
+        if file.kind == "json" and file.path is not None and starts_as_dataset(file):
+            continue  # streamed
         size = file.size()
-        if size >= WHOLE_FILE_NOTE_BYTES:
-            print(
-                f"dipos validate: note: {file.name} ({size / 1e6:,.0f} MB) is read whole, as "
-                f"every JSON and YAML file is: expect about {size * 10 / 1e9:,.1f} GB of memory. "
-                "JSON Lines files (.jsonl, one record per line) are streamed.",
-                file=sys.stderr,
-            )
+        print(
+            f"dipos validate: note: {file.name} ({size / 1e6:,.0f} MB) is read whole: expect "
+            f"about {size * 10 / 1e9:,.1f} GB of memory. JSON Lines files (.jsonl, one record "
+            'per line) and JSON files that start with {"type": "dataset", ...} are streamed.',
+            file=sys.stderr,
+        )
 
 
 def _validate(

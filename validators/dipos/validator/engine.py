@@ -3,7 +3,8 @@
 1. Each file is read and checked on its own (:func:`check_file`): syntax,
    structure and one-record rules; each record is reduced to rows of the compact
    index (:mod:`dipos.validator.compact`). JSON Lines files are streamed line by
-   line, never held whole. Line and column numbers are worked out afterwards,
+   line, never held whole; so are large JSON dataset files, record by record
+   (:mod:`dipos.validator.streamed`). Line and column numbers are worked out afterwards,
    only for the records that have findings.
 2. The index parts of all files are merged, and the cross-record rules run
    once over them (:func:`cross_check`).
@@ -29,6 +30,7 @@ from .fastpath import fast_checks
 from .findings import Finding, ValidationReport
 from .index import RecordEntry, extract
 from .inputs import InputFile
+from .jsonstream import streamable
 from .paths import Path
 from .recover import RecordReader
 from .rules.cross import check_all
@@ -82,24 +84,29 @@ def check_value(
         return
     if value["type"] == "dataset":
         _check_record("dataset", value, part, file, line, base, keep_quotes)
-        for list_name, member_type in RECORD_LISTS.items():
+        for list_name in RECORD_LISTS:
             members = value.get(list_name)
             if not isinstance(members, list):
                 continue
             for index, member in enumerate(members):
-                path = (*base, list_name, index)
-                problem = record_type_problem(member, path, file, line, member_type)
-                if problem is not None:
-                    part.findings.append(problem)
-                    member_type_found = member.get("type") if isinstance(member, dict) else None
-                    if member_type_found in RECORD_LISTS.values():
-                        _check_record(
-                            str(member_type_found), member, part, file, line, path, keep_quotes
-                        )
-                    continue
-                _check_record(member_type, member, part, file, line, path, keep_quotes)
+                check_member(member, (*base, list_name, index), part, file, line, keep_quotes)
     else:
         _check_record(value["type"], value, part, file, line, base, keep_quotes)
+
+
+def check_member(
+    member: Any, path: Path, part: FilePart, file: str, line: int | None, keep_quotes: bool
+) -> None:
+    """Check an item of a dataset's record list (``path`` ends with the list and index)."""
+    member_type = RECORD_LISTS[str(path[-2])]
+    problem = record_type_problem(member, path, file, line, member_type)
+    if problem is not None:
+        part.findings.append(problem)
+        member_type_found = member.get("type") if isinstance(member, dict) else None
+        if member_type_found in RECORD_LISTS.values():
+            _check_record(str(member_type_found), member, part, file, line, path, keep_quotes)
+        return
+    _check_record(member_type, member, part, file, line, path, keep_quotes)
 
 
 def _check_record(
@@ -181,6 +188,16 @@ def check_file(
     Raises ``OSError`` when the file cannot be read.
     """
     part = FilePart() if index is None else FilePart(index=index)
+    if streamable(file):
+        from .streamed import check_streamed
+
+        streamed = check_streamed(file, part.index.hasher, keep_quotes)
+        if streamed is not None:
+            part.findings.extend(streamed.findings)
+            part.records += streamed.records
+            part.quoted.extend(streamed.quoted)
+            part.index.merge(streamed.index)
+            return part
     part.index.start_file(file.name)
     if file.kind == "jsonl":
         _check_json_lines(file, part, keep_quotes, progress)
@@ -462,9 +479,12 @@ def _locate_all(
 ) -> list[Finding]:
     """Fill in the columns (and, in JSON and YAML files, the lines) that the findings
     across records lack: in a parsed JSON or YAML file by its paths, in a JSON Lines
-    file within the finding's line."""
-    by_name = {file.name: file for file in parsed}
-    by_name.update((file.name, file) for file in files if file.kind == "jsonl")
+    file within the finding's line, in a large JSON file read as a stream within the
+    record concerned."""
+    by_name: dict[str, InputFile] = {file.name: file for file in parsed}
+    for file in files:
+        if file.name not in by_name and (file.kind == "jsonl" or streamable(file)):
+            by_name[file.name] = file
     grouped: dict[str, list[Finding]] = {}
     located: list[Finding] = []
     for f in findings:
@@ -472,12 +492,17 @@ def _locate_all(
             grouped.setdefault(f.file, []).append(f)
         else:
             located.append(f)
+    whole = {file.name for file in parsed}
     for name, group in grouped.items():
         file = by_name[name]
         if file.kind == "jsonl":
             located.extend(_locate_in_lines(file, group))
-        else:
+        elif name in whole:
             located.extend(locate_findings(file, group))
+        else:
+            from .streamed import locate_streamed
+
+            located.extend(locate_streamed(file, group))
     return located
 
 

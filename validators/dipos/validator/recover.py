@@ -9,7 +9,7 @@ records with findings (and the records they name) are read back.
 
 import io
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, BinaryIO
 
 import orjson
@@ -17,6 +17,8 @@ import orjson
 from .compact import TYPE_NAMES, CompactIndex
 from .index import RecordEntry, extract
 from .inputs import InputFile
+from .jsonstream import NotStreamable, streamable
+from .paths import Path
 from .syntax import read_json
 from .yamlload import read_yaml
 
@@ -42,11 +44,19 @@ class RecordReader:
         self.objects = objects
         self._cache: dict[int, RecordEntry] = {}
 
-    def _units(self, name: str, lines: set[int]) -> dict[int, Any]:
-        """The parsed units of a file: by line (JSON Lines) or the whole file (key 0)."""
+    def _units(self, name: str, lines: set[int], paths: set[Path]) -> dict[int, Any]:
+        """The parsed units of a file: by line (JSON Lines) or the whole file (key 0; for
+        a large JSON file read as a stream, only the records at ``paths``)."""
         if name == OBJECT_FILE:
             return {0: self.objects}
         file = self.files[name]
+        if streamable(file):
+            from .streamed import read_sparse
+
+            try:
+                return {0: read_sparse(file, paths)}
+            except NotStreamable:
+                pass  # it was read whole
         if file.kind == "jsonl":
             found: dict[int, Any] = {}
             with _open(file) as stream:
@@ -60,29 +70,42 @@ class RecordReader:
         units, _ = reader(file.read_bytes(), file.name)
         return {0: units[0].value} if units else {}
 
-    def entries(self, numbers: Iterable[int]) -> dict[int, RecordEntry]:
-        """The full entries of these entry numbers."""
-        wanted = sorted(set(numbers) - set(self._cache))
+    def _values(self, numbers: Iterable[int]) -> Iterator[tuple[int, Any]]:
+        """The parsed records of these entry numbers, file by file."""
         by_file: dict[str, list[int]] = defaultdict(list)
-        for number in wanted:
+        for number in numbers:
             by_file[self.index.file_of(number)].append(number)
         for name, numbers_in_file in by_file.items():
             lines = {self.index.lines[n] for n in numbers_in_file}
-            units = self._units(name, lines)
+            paths = {self.index.paths.get(n, ()) for n in numbers_in_file}
+            units = self._units(name, lines, paths)
             for number in numbers_in_file:
-                line = self.index.lines[number]
-                path = self.index.paths.get(number, ())
-                value = units[line]
-                for part in path:
+                value = units[self.index.lines[number]]
+                for part in self.index.paths.get(number, ()):
                     value = value[part]
-                entry = extract(
-                    value,
-                    TYPE_NAMES[self.index.types[number]],
-                    name,
-                    line or None,
-                    path,
-                    keep_quotes=False,
-                )
-                assert entry is not None
-                self._cache[number] = entry
+                yield number, value
+
+    def ids(self, numbers: Iterable[int]) -> list[str]:
+        """The ids of these entries, in the order of the entry numbers (only the ids are
+        kept: for suggestions among every record of a type)."""
+        found = dict(self._values(numbers))
+        return [str(found[n]["id"]) for n in sorted(found)]
+
+    def entries(self, numbers: Iterable[int]) -> dict[int, RecordEntry]:
+        """The full entries of these entry numbers."""
+        wanted = sorted(set(numbers) - set(self._cache))
+        for number, value in self._values(wanted):
+            name = self.index.file_of(number)
+            line = self.index.lines[number]
+            path = self.index.paths.get(number, ())
+            entry = extract(
+                value,
+                TYPE_NAMES[self.index.types[number]],
+                name,
+                line or None,
+                path,
+                keep_quotes=False,
+            )
+            assert entry is not None
+            self._cache[number] = entry
         return {n: self._cache[n] for n in numbers}

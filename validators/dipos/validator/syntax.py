@@ -4,9 +4,11 @@
   file is a warning and is skipped; other encodings (UTF-16, Latin-1) and binary
   files are errors. Only the file's first bytes are read as a byte-order mark: on a
   later JSON Lines line the same bytes are text (invalid UTF-8, for a UTF-16 mark).
-* JSON (``.json``): one value, parsed with orjson. Duplicate keys are found by
-  comparing the number of keys in the text with the number parsed (cheap), and
-  only when they differ by the slower position-tracking scan.
+* JSON (``.json``): one value, parsed with orjson (a large dataset file is read
+  as a stream of records instead, see :mod:`dipos.validator.jsonstream`).
+  Duplicate keys are found by comparing the number of keys in the text with the
+  number parsed (cheap), and only when they differ by the slower
+  position-tracking scan.
 * JSON Lines lines are parsed from their bytes (orjson checks the UTF-8); a line
   is decoded to text only when it has a problem to locate.
 * JSON Lines (``.jsonl``): read line by line, never whole; a bad line is reported
@@ -51,6 +53,13 @@ def finding(
     return Finding(rule, info.severity, message, info.fix, file, line, column, path, record_id)
 
 
+def bom_warning(file: str, line: int = 1) -> Finding:
+    """The warning for a byte-order mark at the start of a file."""
+    return finding(
+        "syntax-bom", "the file starts with a UTF-8 byte-order mark (BOM)", file, line, 1
+    )
+
+
 def decode(
     data: bytes, file: str, line: int | None = None, file_start: bool = True
 ) -> tuple[str | None, list[Finding]]:
@@ -61,15 +70,7 @@ def decode(
     """
     findings: list[Finding] = []
     if file_start and data.startswith(BOM):
-        findings.append(
-            finding(
-                "syntax-bom",
-                "the file starts with a UTF-8 byte-order mark (BOM)",
-                file,
-                line or 1,
-                1,
-            )
-        )
+        findings.append(bom_warning(file, line or 1))
         data = data[len(BOM) :]
     if file_start and data.startswith((b"\xff\xfe", b"\xfe\xff")):
         findings.append(

@@ -12,7 +12,7 @@ from typing import TypeVar
 
 import numpy as np
 
-from ..compact import CompactIndex
+from ..compact import TYPE_CODES, CompactIndex
 from ..findings import Finding
 from ..index import RecordEntry
 from ..paths import Path, to_json_path
@@ -21,7 +21,8 @@ from ..suggest import did_you_mean
 from ..syntax import finding
 
 MAX_SUGGESTIONS = 500
-"""Unresolved references get a 'did you mean' only up to this many (it is slow on huge data)."""
+"""Unresolved references get a 'did you mean' for up to this many different ids (it is slow
+on huge data); references to the same missing id share theirs."""
 
 Node = TypeVar("Node", bound=Hashable)
 
@@ -44,30 +45,28 @@ def _article(record_type: str) -> str:
 
 
 class _IdsByType(Mapping[str, list[str]]):
-    """The ids of each record type (first records only), read back on first use: only
-    'did you mean' suggestions for unresolved references need them."""
+    """The ids of the records of each type (first records only), read back from the files
+    one type at a time, on first use: only 'did you mean' suggestions for unresolved
+    references need them, and only the ids (not the records) are kept."""
 
     def __init__(self, index: CompactIndex, reader: RecordReader, duplicates: set[int]) -> None:
         self._index, self._reader, self._duplicates = index, reader, duplicates
-        self._ids: dict[str, list[str]] | None = None
-
-    def _load(self) -> dict[str, list[str]]:
-        if self._ids is None:
-            numbers = [n for n in range(len(self._index.hashes)) if n not in self._duplicates]
-            ids: dict[str, list[str]] = {}
-            for _, entry in sorted(self._reader.entries(numbers).items()):
-                ids.setdefault(entry.type, []).append(entry.id)
-            self._ids = ids
-        return self._ids
+        self._ids: dict[str, list[str]] = {}
 
     def __getitem__(self, key: str) -> list[str]:
-        return self._load()[key]
+        if key not in TYPE_CODES:
+            raise KeyError(key)
+        if key not in self._ids:
+            types = np.frombuffer(self._index.types, dtype=np.int8)
+            numbers = np.flatnonzero(types == TYPE_CODES[key]).tolist()
+            self._ids[key] = self._reader.ids(n for n in numbers if n not in self._duplicates)
+        return self._ids[key]
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._load())
+        return iter(TYPE_CODES)
 
     def __len__(self) -> int:
-        return len(self._load())
+        return len(TYPE_CODES)
 
 
 def check_all(index: CompactIndex, reader: RecordReader) -> Iterator[Finding]:
@@ -120,16 +119,16 @@ def _references(
     by_id: dict[str, RecordEntry],
     ids_by_type: Mapping[str, list[str]],
 ) -> Iterator[Finding]:
-    suggestions = 0
+    hints: dict[tuple[str, tuple[str, ...]], str] = {}
     for entry in entries:
         for ref in entry.refs:
             target = by_id.get(ref.target)
             wanted = " or ".join(ref.allowed)
             if target is None:
-                hint = ""
-                if suggestions < MAX_SUGGESTIONS:
-                    suggestions += 1
-                    hint = did_you_mean(
+                key = (ref.target, tuple(ref.allowed))
+                hint = hints.get(key, "")
+                if key not in hints and len(hints) < MAX_SUGGESTIONS:
+                    hint = hints[key] = did_you_mean(
                         ref.target, [i for t in ref.allowed for i in ids_by_type.get(t, ())]
                     )
                 yield _make(
