@@ -222,18 +222,20 @@ def locate_findings(file: InputFile, findings: list[Finding]) -> list[Finding]:
     return _locate_json(text, findings)
 
 
+def _open_lines(file: InputFile) -> BinaryIO:
+    """A JSON Lines file (or standard input's bytes), to read line by line."""
+    if file.data is not None:
+        return io.BytesIO(file.data)
+    assert file.path is not None
+    # A large buffer: with the default one (8 KB), the reads cost about as much as the
+    # loop that splits the lines.
+    return file.path.open("rb", buffering=READ_BUFFER)
+
+
 def _check_json_lines(
     file: InputFile, part: FilePart, keep_quotes: bool, progress: Progress | None
 ) -> None:
-    handle: BinaryIO
-    if file.data is not None:
-        handle = io.BytesIO(file.data)
-    else:
-        assert file.path is not None
-        # A large buffer: with the default one (8 KB), the reads cost about as much as the
-        # loop that splits the lines.
-        handle = file.path.open("rb", buffering=READ_BUFFER)
-    with handle:
+    with _open_lines(file) as handle:
         _, seen_content = check_lines(handle, file.name, part, keep_quotes, progress)
     if not seen_content:
         part.findings.append(empty_file(file.name))
@@ -519,13 +521,7 @@ def _locate_in_lines(file: InputFile, findings: list[Finding]) -> list[Finding]:
     if not by_line:
         return located
     last = max(by_line)
-    handle: BinaryIO
-    if file.data is not None:
-        handle = io.BytesIO(file.data)
-    else:
-        assert file.path is not None
-        handle = file.path.open("rb", buffering=READ_BUFFER)
-    with handle:
+    with _open_lines(file) as handle:
         for number, raw in enumerate(handle, 1):
             group = by_line.pop(number, None)
             if group is not None:
