@@ -15,11 +15,10 @@ returns a :class:`FilePart` (findings plus index part), which pickles.
 """
 
 import gc
-import io
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from fnmatch import fnmatchcase
-from typing import Any, BinaryIO
+from typing import Any
 
 import orjson
 
@@ -45,9 +44,6 @@ from .structure import (
 from .syntax import empty_file, finding, line_duplicate_keys, read_json, read_line
 from .textscan import LineIndex, nearest_path, scan
 from .yamlload import compose, locate, read_yaml
-
-READ_BUFFER = 1 << 20
-"""Bytes read at a time from a JSON Lines file."""
 
 Progress = Callable[[int], None]
 """Called with the number of records checked so far in the current file."""
@@ -222,20 +218,10 @@ def locate_findings(file: InputFile, findings: list[Finding]) -> list[Finding]:
     return _locate_json(text, findings)
 
 
-def _open_lines(file: InputFile) -> BinaryIO:
-    """A JSON Lines file (or standard input's bytes), to read line by line."""
-    if file.data is not None:
-        return io.BytesIO(file.data)
-    assert file.path is not None
-    # A large buffer: with the default one (8 KB), the reads cost about as much as the
-    # loop that splits the lines.
-    return file.path.open("rb", buffering=READ_BUFFER)
-
-
 def _check_json_lines(
     file: InputFile, part: FilePart, keep_quotes: bool, progress: Progress | None
 ) -> None:
-    with _open_lines(file) as handle:
+    with file.open() as handle:
         _, seen_content = check_lines(handle, file.name, part, keep_quotes, progress)
     if not seen_content:
         part.findings.append(empty_file(file.name))
@@ -521,7 +507,7 @@ def _locate_in_lines(file: InputFile, findings: list[Finding]) -> list[Finding]:
     if not by_line:
         return located
     last = max(by_line)
-    with _open_lines(file) as handle:
+    with file.open() as handle:
         for number, raw in enumerate(handle, 1):
             group = by_line.pop(number, None)
             if group is not None:

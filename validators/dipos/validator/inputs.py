@@ -6,15 +6,19 @@ standard input. A file given by name is checked whatever its name, read by its
 extension (``.json`` when it has another).
 """
 
+import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import BinaryIO, Literal
 
 Kind = Literal["json", "jsonl", "yaml"]
 
 SUFFIXES: dict[str, Kind] = {".json": "json", ".jsonl": "jsonl", ".yaml": "yaml", ".yml": "yaml"}
 
+
+READ_BUFFER = 1 << 20
+"""Bytes read at a time from a file read as a stream."""
 
 SKIPPED_DIRECTORIES = frozenset({"node_modules", "__pycache__", "site-packages"})
 """Directories never searched (besides hidden ones such as ``.git``): they hold no dipos data."""
@@ -45,6 +49,15 @@ class InputFile:
             return len(self.data)
         assert self.path is not None
         return self.path.stat().st_size
+
+    def open(self) -> BinaryIO:
+        """The file's bytes as a stream (read line by line for JSON Lines)."""
+        if self.data is not None:
+            return io.BytesIO(self.data)
+        assert self.path is not None
+        # A large buffer: with the default one (8 KB), the reads cost about as much as the
+        # loop that splits the lines.
+        return self.path.open("rb", buffering=READ_BUFFER)
 
 
 def kind_of(path: Path) -> Kind:

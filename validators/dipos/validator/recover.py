@@ -7,10 +7,9 @@ objects, from which the message is written exactly as for a small input. Only
 records with findings (and the records they name) are read back.
 """
 
-import io
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any, BinaryIO
+from typing import Any
 
 import orjson
 
@@ -24,13 +23,6 @@ from .yamlload import read_yaml
 
 OBJECT_FILE = "<object>"
 """The file name of records given as Python objects (``dipos.validate({...})``)."""
-
-
-def _open(file: InputFile) -> BinaryIO:
-    if file.data is not None:
-        return io.BytesIO(file.data)
-    assert file.path is not None
-    return file.path.open("rb")
 
 
 class RecordReader:
@@ -59,7 +51,7 @@ class RecordReader:
                 pass  # it was read whole
         if file.kind == "jsonl":
             found: dict[int, Any] = {}
-            with _open(file) as stream:
+            with file.open() as stream:
                 for number, raw in enumerate(stream, 1):
                     if number in lines:
                         found[number] = orjson.loads(raw.lstrip(b"\xef\xbb\xbf"))

@@ -10,7 +10,7 @@ the file, so that the rules across records read back only the records they need
 
 from collections.abc import Iterable
 from dataclasses import replace
-from typing import Any
+from typing import Any, BinaryIO
 
 from .compact import CompactIndex, IdHasher
 from .engine import FilePart, check_member, check_value
@@ -28,7 +28,7 @@ Place = tuple[int, int]
 _LIST_KEYS = frozenset(RECORD_LISTS)
 
 
-def _stream(file: InputFile) -> tuple[Any, DatasetStream]:
+def _stream(file: InputFile) -> tuple[BinaryIO, DatasetStream]:
     assert file.path is not None
     handle = file.path.open("rb")
     return handle, DatasetStream(handle, _LIST_KEYS)
@@ -59,10 +59,11 @@ def _locate(text: str, start: Place, base: Path, findings: list[Finding]) -> lis
     return placed
 
 
-def _duplicate_keys(piece: Piece, start: Place, base: Path, file: str) -> list[Finding]:
+def _rebased(findings: list[Finding], start: Place, base: Path) -> list[Finding]:
+    """Findings placed in a piece's own text (path and position), placed in the file."""
     return [
         replace(f, path=(*base, *f.path), line=line, column=column)
-        for f in duplicate_key_findings(piece.text, piece.value, file)
+        for f in findings
         for line, column in [_in_file(start, (f.line or 1, f.column or 1))]
     ]
 
@@ -94,7 +95,7 @@ def check_streamed(file: InputFile, hasher: IdHasher, keep_quotes: bool) -> File
                 if duplicates or len(part.findings) > before:
                     start = stream.position(piece.start)
                     part.findings[before:] = [
-                        *_duplicate_keys(piece, start, base, file.name),
+                        *_rebased(duplicates, start, base),
                         *_locate(piece.text, start, base, part.findings[before:]),
                     ]
     except NotStreamable:
@@ -103,7 +104,8 @@ def check_streamed(file: InputFile, hasher: IdHasher, keep_quotes: bool) -> File
     if stream.bom:
         part.findings.insert(0, bom_warning(file.name))
     for piece, start in header_pieces.values():
-        part.findings.extend(_duplicate_keys(piece, start, (piece.key,), file.name))
+        duplicates = duplicate_key_findings(piece.text, piece.value, file.name)
+        part.findings.extend(_rebased(duplicates, start, (piece.key,)))
     before = len(part.findings)
     check_value(header, part, file.name, None, keep_quotes=keep_quotes)
     part.findings[before:] = _locate_header(part.findings[before:], header_pieces, root)
