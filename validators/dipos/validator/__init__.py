@@ -24,11 +24,13 @@ from pathlib import Path
 from typing import Any
 
 from .catalogue import DOCS_BASE_URL, RULES, RuleInfo, get
+from .domain import normalise
 from .engine import FilePart, check_value, cross_check, make_report, resolve_rule_patterns, run
 from .findings import Finding, ValidationReport
 from .inputs import InputError, collect
 from .recover import OBJECT_FILE, RecordReader
 from .rules.quotes import SourceTexts
+from .syntax import finding
 
 __all__ = [
     "DOCS_BASE_URL",
@@ -109,11 +111,22 @@ def validate(
     ignored = resolve_rule_patterns(ignore) or frozenset()
     part = FilePart()
     part.index.start_file(OBJECT_FILE)
-    if isinstance(data, list | tuple):
-        for index, item in enumerate(data):
-            check_value(item, part, "<object>", None, (index,), keep_quotes=texts is not None)
-    else:
-        check_value(data, part, "<object>", None, keep_quotes=texts is not None)
-    reader = RecordReader(part.index, [], objects=data)
+    items = list(enumerate(data)) if isinstance(data, list | tuple) else [(None, data)]
+    checked: list[Any] = []
+    for index, item in items:
+        base: tuple[int, ...] = () if index is None else (index,)
+        # The same values as a file would give: one domain for every reader.
+        value, violation = normalise(item)
+        if violation is not None:
+            rule = "syntax-encoding" if violation.encoding else "syntax-json"
+            part.findings.append(
+                finding(rule, violation.message, OBJECT_FILE, path=(*base, *violation.path))
+            )
+            value = None
+        else:
+            check_value(value, part, OBJECT_FILE, None, base, keep_quotes=texts is not None)
+        checked.append(value)
+    objects = checked if isinstance(data, list | tuple) else checked[0]
+    reader = RecordReader(part.index, [], objects=objects)
     findings = part.findings + cross_check(part.index, reader, texts, part.quoted)
-    return make_report(findings, ["<object>"], part.records, selected, ignored)
+    return make_report(findings, [OBJECT_FILE], part.records, selected, ignored)

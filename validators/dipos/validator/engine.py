@@ -161,6 +161,11 @@ def _locate_yaml(text: str, findings: list[Finding]) -> list[Finding]:
     root = compose(text)
     if root is None:
         return findings
+    return _locate_in_nodes(root, findings)
+
+
+def _locate_in_nodes(root: Any, findings: list[Finding]) -> list[Finding]:
+    """Fill in line and column of findings in a YAML document's node tree."""
     located = []
     for f in findings:
         if f.column is None:
@@ -203,7 +208,11 @@ def check_file(
     units, syntax_findings = reader(data, file.name)
     part.findings.extend(syntax_findings)
     for unit in units:
+        before = len(part.findings)
         check_value(unit.value, part, file.name, None, keep_quotes=keep_quotes)
+        if unit.node is not None and len(part.findings) > before:
+            # Placed now, from the tree already parsed, rather than by parsing again.
+            part.findings[before:] = _locate_in_nodes(unit.node, part.findings[before:])
     part.parsed = bool(units)
     return part
 

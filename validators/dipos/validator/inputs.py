@@ -6,11 +6,15 @@ standard input. A file given by name is checked whatever its name, read by its
 extension (``.json`` when it has another).
 """
 
+import errno
 import io
+import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Literal
+
+from .safetext import one_line
 
 Kind = Literal["json", "jsonl", "yaml"]
 
@@ -64,22 +68,41 @@ def kind_of(path: Path) -> Kind:
     return SUFFIXES.get(path.suffix.lower(), "json")
 
 
-def _walk(directory: Path, visited: set[Path] | None = None) -> Iterable[Path]:
+def _inside(path: Path, root: Path) -> bool:
+    return path == root or root in path.parents
+
+
+def _walk(
+    directory: Path, root: Path | None = None, visited: set[Path] | None = None
+) -> Iterable[Path]:
+    """The dipos files under ``directory``. A scan never leaves its root: a symbolic link
+    that leads outside the directory given (or back up into it) is not followed; only
+    regular files are read (a FIFO or a device found in a scan is skipped)."""
     visited = set() if visited is None else visited
     real = directory.resolve()
-    if real in visited:  # a symbolic link back up the tree
+    root = real if root is None else root
+    if real in visited or not _inside(real, root):
         return
     visited.add(real)
     try:
         entries = sorted(directory.iterdir())
     except OSError as error:
-        raise InputError(f"cannot read directory {directory}: {error.strerror}") from error
+        raise InputError(
+            f"cannot read directory {display_name(str(directory))}: {error.strerror}"
+        ) from error
     for entry in entries:
         if entry.name.startswith(".") or entry.name in SKIPPED_DIRECTORIES:
             continue
-        if entry.is_dir():
-            yield from _walk(entry, visited)
-        elif entry.suffix.lower() in SUFFIXES and entry.is_file():
+        try:
+            mode = entry.stat().st_mode
+            target = entry.resolve() if entry.is_symlink() else None
+        except (OSError, RuntimeError):  # a broken link, a loop of links
+            continue
+        if target is not None and not _inside(target, root):
+            continue
+        if stat.S_ISDIR(mode):
+            yield from _walk(entry, root, visited)
+        elif entry.suffix.lower() in SUFFIXES and stat.S_ISREG(mode):
             yield entry
 
 
@@ -108,16 +131,56 @@ def collect(
             files.append(InputFile("-", stdin_kind or sniff_kind(data), data=data))
             continue
         path = Path(given)
-        if path.is_dir():
+        mode = _mode(path, given)
+        if stat.S_ISDIR(mode):
             found = list(_walk(path))
-        elif path.exists():
+        elif stat.S_ISREG(mode):
             found = [path]
         else:
-            raise InputError(f"no such file or directory: {given}")
+            kind = _KINDS.get(stat.S_IFMT(mode), "a special file")
+            raise InputError(
+                f"{display_name(str(given))} is {kind}, not a regular file: dipos reads "
+                "files and directories (for a pipe, use - and redirect it to standard input)"
+            )
         for file in found:
             key = file.resolve()
             if key in seen:
                 continue
             seen.add(key)
-            files.append(InputFile(str(file), kind_of(file), path=file))
+            files.append(InputFile(display_name(str(file)), kind_of(file), path=file))
     return files
+
+
+_KINDS = {
+    stat.S_IFIFO: "a named pipe (FIFO)",
+    stat.S_IFCHR: "a character device",
+    stat.S_IFBLK: "a block device",
+    stat.S_IFSOCK: "a socket",
+}
+
+
+def _mode(path: Path, given: str | Path) -> int:
+    """The file mode of a path given by name (links followed), or ``InputError``."""
+    try:
+        return path.stat().st_mode
+    except FileNotFoundError:
+        raise InputError(f"no such file or directory: {display_name(str(given))}") from None
+    except RuntimeError:  # Python < 3.13 on a loop of symbolic links
+        raise InputError(f"{display_name(str(given))} is a loop of symbolic links") from None
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise InputError(f"{display_name(str(given))} is a loop of symbolic links") from None
+        raise InputError(f"cannot read {display_name(str(given))}: {error.strerror}") from None
+
+
+def display_name(name: str) -> str:
+    """A file name as findings show it: a name that is not valid UTF-8 (read by Python with
+    surrogate escapes) has its stray bytes written as ``\\xNN``, and line breaks and control
+    characters are escaped (see :mod:`.safetext`), so that every output format can print it
+    on one line."""
+    if not name.isascii():
+        try:
+            name.encode("utf-8")
+        except UnicodeEncodeError:
+            name = name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return one_line(name)

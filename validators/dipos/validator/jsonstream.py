@@ -20,6 +20,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, BinaryIO, Final
 
+import orjson
+
+from .domain import INT_MAX, INT_MIN
 from .inputs import InputFile
 
 STREAM_BYTES: Final = 32 * 1024 * 1024
@@ -53,6 +56,40 @@ class Piece:
     """Offset of the piece's first character in the file's text (a BOM excluded)."""
 
 
+_SURROGATE_ESCAPE: Final = re.compile(r"\\u[dD][89a-fA-F]")
+"""A surrogate written as an escape: valid only in a pair, which orjson checks."""
+
+
+# The standard library's parser accepts more than JSON (NaN, Infinity, integers of any
+# size, lone surrogates): these hooks keep it to the domain orjson enforces (see
+# dipos.validator.domain), and leave anything else to the whole-file reader, which reports it.
+
+
+def _not_json(constant: str) -> Any:
+    raise NotStreamable(constant)
+
+
+def _integer(text: str) -> int | float:
+    number = int(text)
+    if INT_MIN <= number <= INT_MAX:
+        return number
+    return _double(text)  # as orjson reads it: the nearest double
+
+
+def _double(text: str) -> float:
+    number = float(text)
+    if number in (float("inf"), float("-inf")):
+        raise NotStreamable("number too large")
+    return number
+
+
+def _check_surrogates(text: str) -> None:
+    try:
+        orjson.loads(text)
+    except orjson.JSONDecodeError as error:
+        raise NotStreamable(str(error)) from error
+
+
 _DATASET_START: Final = re.compile(rb'\A(?:\xef\xbb\xbf)?\s*\{\s*"type"\s*:\s*"dataset"\s*[,}]')
 
 
@@ -76,7 +113,9 @@ class DatasetStream:
         self._stream = stream
         self._list_keys = list_keys
         self._decoder = codecs.getincrementaldecoder("utf-8")("strict")
-        self._scan = json.JSONDecoder().raw_decode
+        self._scan = json.JSONDecoder(
+            parse_constant=_not_json, parse_int=_integer, parse_float=_double
+        ).raw_decode
         self._text = ""
         self._origin = 0
         """Offset in the file's text of ``self._text[0]``."""
@@ -157,7 +196,10 @@ class DatasetStream:
                 continue  # a number may go on past the window: read more and retry
             start = self._at
             self._at = end
-            return value, self._text[start:end], self._origin + start
+            text = self._text[start:end]
+            if _SURROGATE_ESCAPE.search(text) is not None:
+                _check_surrogates(text)
+            return value, text, self._origin + start
 
     def pieces(self) -> Iterator[Piece]:
         """The pieces of the file, in order. Raises :class:`NotStreamable`."""

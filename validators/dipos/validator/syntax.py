@@ -22,8 +22,10 @@ from typing import Any
 import orjson
 
 from .catalogue import get
+from .domain import LONE_SURROGATE, NESTED_TOO_DEEPLY, NUMBER_TOO_LARGE
 from .findings import Finding
 from .paths import Path
+from .safetext import one_line
 from .textscan import LineIndex, may_have_duplicate_keys, may_have_duplicate_keys_in_bytes, scan
 
 BOM = b"\xef\xbb\xbf"
@@ -37,6 +39,8 @@ class Unit:
     line: int | None = None
     text: str | None = None
     """For JSON Lines, the line's text (kept only to locate findings in it)."""
+    node: Any = None
+    """For YAML, the document's node tree (to locate findings without parsing again)."""
 
 
 def finding(
@@ -50,7 +54,9 @@ def finding(
 ) -> Finding:
     """A finding of a rule, with the rule's severity and fix hint."""
     info = get(rule)
-    return Finding(rule, info.severity, message, info.fix, file, line, column, path, record_id)
+    return Finding(
+        rule, info.severity, one_line(message), info.fix, file, line, column, path, record_id
+    )
 
 
 def bom_warning(file: str, line: int = 1) -> Finding:
@@ -58,6 +64,32 @@ def bom_warning(file: str, line: int = 1) -> Finding:
     return finding(
         "syntax-bom", "the file starts with a UTF-8 byte-order mark (BOM)", file, line, 1
     )
+
+
+_WIDE_MARKS = (
+    (b"\xff\xfe\x00\x00", "UTF-32 (little-endian)"),
+    (b"\x00\x00\xfe\xff", "UTF-32 (big-endian)"),
+    (b"\xff\xfe", "UTF-16 (little-endian)"),
+    (b"\xfe\xff", "UTF-16 (big-endian)"),
+)
+
+
+def other_encoding(data: bytes) -> str | None:
+    """The name of a UTF-16 or UTF-32 encoding the bytes are in, by their byte-order mark
+    or, without one, by where the zero bytes of the first (ASCII) characters fall."""
+    for mark, name in _WIDE_MARKS:  # UTF-32 first: its little-endian mark starts as UTF-16's
+        if data.startswith(mark):
+            return name
+    head = data[:4]
+    if len(head) == 4 and head.count(0) in (2, 3):
+        zeros = (head[0] == 0, head[1] == 0, head[2] == 0, head[3] == 0)
+        return {
+            (False, True, True, True): "UTF-32 (little-endian)",
+            (True, True, True, False): "UTF-32 (big-endian)",
+            (False, True, False, True): "UTF-16 (little-endian)",
+            (True, False, True, False): "UTF-16 (big-endian)",
+        }.get(zeros)
+    return None
 
 
 def decode(
@@ -72,9 +104,16 @@ def decode(
     if file_start and data.startswith(BOM):
         findings.append(bom_warning(file, line or 1))
         data = data[len(BOM) :]
-    if file_start and data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    other = other_encoding(data) if file_start else None
+    if other is not None:
         findings.append(
-            finding("syntax-encoding", "the file is UTF-16, not UTF-8", file, line or 1, 1)
+            finding(
+                "syntax-encoding",
+                f"the file is {other}, not UTF-8: save it as UTF-8",
+                file,
+                line or 1,
+                1,
+            )
         )
         return None, findings
     try:
@@ -110,8 +149,17 @@ def _json_error(
     error: orjson.JSONDecodeError, text: str, rule: str, file: str, line: int | None
 ) -> Finding:
     message = str(error.msg)
-    if "recursion" in message.lower() or "depth limit" in message.lower():
-        message = "the JSON is nested too deeply (more than 1,000 levels)"
+    lowered = message.lower()
+    if "not enough memory" in lowered or "out of memory" in lowered:
+        # Not a problem of the data: the run cannot be done (the command exits 2).
+        raise MemoryError(message)
+    if "surrogate" in lowered:
+        rule = "syntax-encoding"
+        message = LONE_SURROGATE
+    elif "infinity when parsed as double" in lowered:
+        message = NUMBER_TOO_LARGE
+    elif "recursion" in lowered or "depth limit" in lowered:
+        message = NESTED_TOO_DEEPLY
     elif error.pos >= len(text.rstrip()) and "EOF" in message:
         message = f"the JSON ends too early ({message}): a bracket, brace or quote is missing"
     if rule == "syntax-jsonl":

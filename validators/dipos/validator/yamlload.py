@@ -14,14 +14,16 @@ YAML is read as JSON-like data and nothing else:
 """
 
 import re
-from typing import Any
+from typing import Any, cast
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from .domain import LONE_SURROGATE, NESTED_TOO_DEEPLY, normalise
 from .findings import Finding
 from .paths import Path
 from .syntax import Unit, decode, finding
+from .textscan import LineIndex
 
 MAX_NODES = 1_000_000
 """The most values a YAML document may expand to, aliases counted each time they are used."""
@@ -55,7 +57,8 @@ class DiposYamlLoader(
     yaml.constructor.SafeConstructor,
     _Resolver,
 ):
-    """PyYAML's safe loader with the JSON-like resolver above."""
+    """PyYAML's safe loader with the JSON-like resolver above (pure Python: used only where
+    libyaml is missing)."""
 
     def __init__(self, stream: str) -> None:
         yaml.reader.Reader.__init__(self, stream)
@@ -64,6 +67,33 @@ class DiposYamlLoader(
         yaml.composer.Composer.__init__(self)
         yaml.constructor.SafeConstructor.__init__(self)
         _Resolver.__init__(self)
+
+
+Loader: Any = DiposYamlLoader
+"""The loader used: libyaml's C parser with the same constructor and resolver when PyYAML
+was built with it (about eight times faster, same values and marks), else the pure-Python one."""
+
+if getattr(yaml, "__with_libyaml__", False):  # pragma: no branch - depends on the build
+
+    class DiposCYamlLoader(
+        yaml._yaml.CParser,
+        yaml.constructor.SafeConstructor,
+        _Resolver,
+    ):
+        """libyaml's parser with the safe constructor and the JSON-like resolver above."""
+
+        def __init__(self, stream: str) -> None:
+            yaml._yaml.CParser.__init__(self, stream)
+            yaml.constructor.SafeConstructor.__init__(self)
+            _Resolver.__init__(self)
+
+    Loader = DiposCYamlLoader
+
+_NOT_PRINTABLE = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
+"""A character YAML does not allow in a file (YAML 1.1, 5.1): control characters other
+than tab and line ends, DEL, C1 controls but NEL, surrogates, U+FFFE and U+FFFF."""
 
 
 _JSON_SCALARS = (str, int, float, bool, type(None))
@@ -162,39 +192,55 @@ def _children(node: Node) -> list[tuple[object, Node]]:
     return []
 
 
-def _non_json(value: Any) -> str | None:
-    pending = [value]
-    while pending:
-        item = pending.pop()
-        if isinstance(item, dict):
-            pending.extend(item.values())
-        elif isinstance(item, list):
-            pending.extend(item)
-        elif not isinstance(item, _JSON_SCALARS):
-            return type(item).__name__
-        elif isinstance(item, float) and (item != item or item in (float("inf"), float("-inf"))):
-            return "non-finite number (.nan or .inf)"
-    return None
-
-
 def compose(text: str) -> Node | None:
     """The YAML node tree of a single-document text (``None`` for an empty document)."""
-    loader = DiposYamlLoader(text)
+    loader = Loader(text)
     try:
-        return loader.get_single_node()
+        return cast(Node | None, loader.get_single_node())
     finally:
         loader.dispose()
 
 
+def _bad_character(text: str, file: str) -> Finding:
+    """The finding for a character YAML does not allow (the reader's error, placed)."""
+    match = _NOT_PRINTABLE.search(text)
+    if match is None:  # the reader refused something else: say what it said
+        return finding("syntax-yaml", "the YAML holds a character it does not allow", file)
+    line, column = LineIndex(text).position(match.start())
+    code = ord(match.group())
+    return finding(
+        "syntax-yaml",
+        f"the character U+{code:04X} is not allowed in a YAML file (control characters, "
+        "surrogates, U+FFFE and U+FFFF); remove it, or write it as an escape in a "
+        f'double-quoted string ("\\u{code:04x}")',
+        file,
+        line,
+        column,
+    )
+
+
+def _surrogate_escape_at(text: str, mark: Any) -> bool:
+    """Whether the escape libyaml refused, which ends at ``mark``, is a surrogate's."""
+    lines = text.splitlines()
+    if mark.line >= len(lines):
+        return False
+    line = lines[mark.line]
+    # libyaml marks columns in characters; the escape's six characters end at the mark.
+    before = line[max(0, mark.column - 8) : mark.column + 6]
+    return re.search(r"\\u[dD][89a-fA-F]", before) is not None
+
+
 def read_yaml(data: bytes, file: str) -> tuple[list[Unit], list[Finding]]:
-    """Parse a YAML file: one document holding one value."""
+    """Parse a YAML file: one document holding one value (its node tree kept in the unit,
+    to place findings without parsing again)."""
     if not data.strip(b" \t\r\n\xef\xbb\xbf"):
         return [], [finding("syntax-empty", "the file is empty", file)]
     text, findings = decode(data, file)
     if text is None:
         return [], findings
-    loader = DiposYamlLoader(text)
+    loader = None
     try:
+        loader = Loader(text)
         node = loader.get_single_node()
         if node is None:
             return [], [*findings, finding("syntax-empty", "the YAML document is empty", file)]
@@ -203,25 +249,32 @@ def read_yaml(data: bytes, file: str) -> tuple[list[Unit], list[Finding]]:
         if any(p.rule == "syntax-yaml" for p in problems):
             return [], findings
         value = loader.construct_document(node)
+    except yaml.reader.ReaderError:
+        return [], [*findings, _bad_character(text, file)]
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
         parts = [part for part in (error.context, error.problem) if part]
         problem = ": ".join(parts) or "invalid YAML"
+        if "escape" in problem and mark is not None and _surrogate_escape_at(text, mark):
+            # libyaml refuses the escape itself; the pure-Python loader reads it and the
+            # domain check refuses it: either way, the same finding.
+            return [], [*findings, finding("syntax-encoding", LONE_SURROGATE, file, line, column)]
         return [], [*findings, finding("syntax-yaml", str(problem), file, line, column)]
     except yaml.YAMLError as error:
         return [], [*findings, finding("syntax-yaml", str(error).splitlines()[0], file)]
     except RecursionError:
-        return [], [*findings, finding("syntax-yaml", "the YAML is nested too deeply", file)]
+        return [], [*findings, finding("syntax-yaml", NESTED_TOO_DEEPLY, file)]
     finally:
-        loader.dispose()
-    bad_type = _non_json(value)
-    if bad_type is not None:
-        findings.append(
-            finding("syntax-yaml", f"the YAML holds a value JSON cannot: {bad_type}", file)
-        )
+        if loader is not None:
+            loader.dispose()
+    value, violation = normalise(value)
+    if violation is not None:
+        line, column = locate(node, violation.path) or (None, None)
+        rule = "syntax-encoding" if violation.encoding else "syntax-yaml"
+        findings.append(finding(rule, violation.message, file, line, column, violation.path))
         return [], findings
-    return [Unit(value)], findings
+    return [Unit(value, node=node)], findings
 
 
 def locate(root: Node, path: Path) -> tuple[int, int] | None:

@@ -1,11 +1,13 @@
 """GitHub Actions workflow commands: each finding becomes an annotation on the file."""
 
 from ..findings import ValidationReport
+from ..safetext import one_line
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def _escape_data(text: str) -> str:
+    # Values are one line already (see safetext); the line breaks left are the format's own.
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
@@ -18,7 +20,7 @@ def render_github(report: ValidationReport, verbose: bool = True) -> str:
     for f in report.findings:
         props = []
         if f.file and not f.file.startswith("<"):
-            props.append(f"file={_escape_property(f.file)}")
+            props.append(f"file={_escape_property(one_line(f.file))}")
         if f.line is not None:
             props.append(f"line={f.line}")
         if f.column is not None:

@@ -1,6 +1,8 @@
 """SARIF 2.1.0 (Static Analysis Results Interchange Format), for code-scanning tools."""
 
+import os
 from typing import Any
+from urllib.parse import quote
 
 import orjson
 
@@ -9,6 +11,14 @@ from ..catalogue import RULES
 from ..findings import ValidationReport
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def _uri(file: str | None) -> str:
+    """A file name as a relative URI reference: Windows separators made ``/``, and any
+    character a URI cannot hold (spaces, the ``\\xNN`` of a name that was not UTF-8)
+    percent-encoded."""
+    name = (file or "").replace(os.sep, "/") if os.sep != "/" else (file or "")
+    return quote(name, safe="/:@!$&'()*+,;=-._~")
 
 
 def render_sarif(report: ValidationReport, verbose: bool = True) -> str:
@@ -20,9 +30,7 @@ def render_sarif(report: ValidationReport, verbose: bool = True) -> str:
             region["startLine"] = f.line
         if f.column is not None:
             region["startColumn"] = f.column
-        location: dict[str, Any] = {
-            "physicalLocation": {"artifactLocation": {"uri": (f.file or "").replace("\\", "/")}}
-        }
+        location: dict[str, Any] = {"physicalLocation": {"artifactLocation": {"uri": _uri(f.file)}}}
         if region:
             location["physicalLocation"]["region"] = region
         if f.path:

@@ -1,11 +1,14 @@
 """The text format: one line per finding, as compilers write them, then a summary."""
 
 from ..findings import Finding, ValidationReport
+from ..safetext import one_line
 
 
 def location(finding: Finding) -> str:
     """``file:line:column`` with what is known."""
-    where = finding.file or "<input>"
+    where = one_line(finding.file or "<input>")
+    if where.startswith(":"):  # never a line that starts as a GitHub Actions command (`::`)
+        where = "./" + where
     if finding.line is not None:
         where += f":{finding.line}"
         if finding.column is not None:
@@ -17,7 +20,7 @@ def render_finding(finding: Finding) -> str:
     """``file:12:7: error [rule] $.path: message — hint: ... — url``."""
     path = f" {finding.json_path}" if finding.path else ""
     if finding.record_id and finding.path[-1:] != ("id",):
-        path += f" (in {finding.record_id})"
+        path += f" (in {one_line(finding.record_id)})"
     return (
         f"{location(finding)}: {finding.severity} [{finding.rule}]{path}: {finding.message}"
         f" — hint: {finding.hint} — {finding.docs_url}"

@@ -17,12 +17,14 @@ from ..findings import Finding
 from ..index import RecordEntry
 from ..paths import Path, to_json_path
 from ..recover import RecordReader
-from ..suggest import did_you_mean
+from ..suggest import Budget, NameIndex, did_you_mean
+from ..suggest import hint as suggestion
 from ..syntax import finding
 
 MAX_SUGGESTIONS = 500
-"""Unresolved references get a 'did you mean' for up to this many different ids (it is slow
-on huge data); references to the same missing id share theirs."""
+"""Unresolved references get a 'did you mean' for up to this many different ids; references
+to the same missing id share theirs. The searches share a bounded amount of work too
+(:class:`~dipos.validator.suggest.Budget`)."""
 
 Node = TypeVar("Node", bound=Hashable)
 
@@ -120,6 +122,8 @@ def _references(
     ids_by_type: Mapping[str, list[str]],
 ) -> Iterator[Finding]:
     hints: dict[tuple[str, tuple[str, ...]], str] = {}
+    names: dict[tuple[str, ...], NameIndex] = {}
+    budget = Budget()
     for entry in entries:
         for ref in entry.refs:
             target = by_id.get(ref.target)
@@ -128,9 +132,12 @@ def _references(
                 key = (ref.target, tuple(ref.allowed))
                 hint = hints.get(key, "")
                 if key not in hints and len(hints) < MAX_SUGGESTIONS:
-                    hint = hints[key] = did_you_mean(
-                        ref.target, [i for t in ref.allowed for i in ids_by_type.get(t, ())]
-                    )
+                    allowed = tuple(ref.allowed)
+                    if allowed not in names:  # the ids of these types, indexed once
+                        names[allowed] = NameIndex(
+                            [i for t in allowed for i in ids_by_type.get(t, ())]
+                        )
+                    hint = hints[key] = suggestion(names[allowed].closest(ref.target, budget))
                 yield _make(
                     "ref-unresolved",
                     f'no {wanted} with id "{ref.target}" in the files checked{hint}',
