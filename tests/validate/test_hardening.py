@@ -385,12 +385,15 @@ def test_max_memory_refuses_before_starting(
     assert code == 2
     assert "is read whole, which needs about" in err
     assert "--max-memory" in err
+    resource = pytest.importorskip("resource")
+    before = resource.getrlimit(resource.RLIMIT_DATA)
     jsonl = tmp_path / "big.jsonl"
     jsonl.write_text("\n".join(json.dumps({**ACTOR, "id": f"a{i}"}) for i in range(20_000)))
-    code = main(["validate", "--max-memory", "5M", str(jsonl)])  # streamed: no estimate
+    code = main(["validate", "--max-memory", "64G", str(jsonl)])  # streamed: no estimate
     capsys.readouterr()
     assert code == 0
     assert main(["validate", "--max-memory", "lots", str(jsonl)]) == 2
+    assert resource.getrlimit(resource.RLIMIT_DATA) == before  # restored after the run
 
 
 # --- 6. output that cannot be forged -------------------------------------------------

@@ -28,7 +28,7 @@ from ..validator.engine import resolve_rule_patterns, run
 from ..validator.findings import ValidationReport
 from ..validator.inputs import InputError, InputFile, collect
 from ..validator.jsonstream import starts_as_dataset
-from ..validator.memory import limit_memory, physical_memory
+from ..validator.memory import limited_memory, physical_memory
 from ..validator.output import FORMATS
 from ..validator.output.text import summary
 from ..validator.parallel import cpu_count
@@ -271,12 +271,11 @@ def _run(args: argparse.Namespace) -> int:
     too_large = _whole_file_over(limit, [*context, *files])
     if too_large is not None:
         return _fail(too_large)
-    if args.max_memory:
-        limit_memory(args.max_memory)
     if not args.quiet:
         _note_large_whole_files([*context, *files])
     try:
-        report = _validate(files, texts, args, context)
+        with limited_memory(args.max_memory):
+            report = _validate(files, texts, args, context)
     except OSError as error:
         return _fail(
             f"cannot read {getattr(error, 'filename', '') or ''}: {error.strerror or error}"

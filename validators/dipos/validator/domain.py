@@ -66,10 +66,13 @@ def normalise(value: Any) -> tuple[Any, Violation | None]:
     """``value`` within the domain (integers beyond 64 bits become doubles; a copy is made
     only then), or the first violation found, in document order."""
     replacements: list[tuple[Any, Any, float]] = []
-    # Depth-first, in document order, without recursion (values may be deep).
+    # Depth-first, in document order (a key before its value), without recursion (values
+    # may be deep): the first violation is the one a parser reading the text meets first.
     stack: list[tuple[Any, Path, int]] = [(value, (), 0)]
     while stack:
         item, path, depth = stack.pop()
+        if path and type(path[-1]) is str and has_lone_surrogate(path[-1]):
+            return value, Violation(path[:-1], LONE_SURROGATE, encoding=True)
         kind = type(item)
         if kind is str:
             if has_lone_surrogate(item):
@@ -77,18 +80,14 @@ def normalise(value: Any) -> tuple[Any, Violation | None]:
         elif kind is dict:
             if depth >= MAX_DEPTH:
                 return value, Violation(path, NESTED_TOO_DEEPLY)
-            children = []
-            for key, child in item.items():
+            for key in item:
                 if type(key) is not str:
                     return value, Violation(
                         path,
                         f"a key is not a string ({_type_name(key)} {key!r:.40}); "
                         "write keys as text",
                     )
-                if has_lone_surrogate(key):
-                    return value, Violation(path, LONE_SURROGATE, encoding=True)
-                children.append((child, (*path, key), depth + 1))
-            stack.extend(reversed(children))
+            stack.extend((item[key], (*path, key), depth + 1) for key in reversed(item))
         elif kind is list:
             if depth >= MAX_DEPTH:
                 return value, Violation(path, NESTED_TOO_DEEPLY)

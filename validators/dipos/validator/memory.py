@@ -1,6 +1,8 @@
 """How much memory a run may take (``dipos validate --max-memory``)."""
 
+import contextlib
 import os
+from collections.abc import Iterator
 
 
 def physical_memory() -> int:
@@ -11,18 +13,30 @@ def physical_memory() -> int:
         return 1 << 62
 
 
-def limit_memory(limit: int) -> None:
-    """Make allocations beyond ``limit`` bytes of data fail with ``MemoryError`` (in this
-    process and the workers it starts), rather than drown the machine. Where the platform
-    has no such limit, nothing is done: the check before the run still applies."""
+@contextlib.contextmanager
+def limited_memory(limit: int | None) -> Iterator[None]:
+    """Within the block, allocations beyond ``limit`` bytes of data fail with
+    ``MemoryError`` (in this process and the workers it starts), rather than drown the
+    machine; the previous limit is restored after. ``None``, or a platform without such
+    limits: nothing is changed (the check before the run still applies)."""
     try:
         import resource
     except ImportError:  # not on a POSIX system
+        resource = None  # type: ignore[assignment]
+    if limit is None or resource is None:
+        yield
         return
     try:
-        _, hard = resource.getrlimit(resource.RLIMIT_DATA)
-        if hard != resource.RLIM_INFINITY:
-            limit = min(limit, hard)
-        resource.setrlimit(resource.RLIMIT_DATA, (limit, hard))
+        previous = resource.getrlimit(resource.RLIMIT_DATA)
+        hard = previous[1]
+        resource.setrlimit(
+            resource.RLIMIT_DATA,
+            (limit if hard == resource.RLIM_INFINITY else min(limit, hard), hard),
+        )
     except (ValueError, OSError):
+        yield
         return
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_DATA, previous)
