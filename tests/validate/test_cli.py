@@ -247,11 +247,12 @@ def test_internal_error_is_one_line(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from dipos.cli import validate_cmd
+    from dipos.validator import engine
 
     def boom(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("kaboom")
 
-    monkeypatch.setattr(validate_cmd, "run", boom)
+    monkeypatch.setattr(engine, "run", boom)
     monkeypatch.delenv(validate_cmd.DEBUG_ENV, raising=False)
     code, _, err = run(capsys, str(VALID_FILE))
     assert code == 2

@@ -21,19 +21,19 @@ import os
 import sys
 import traceback
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..validator.catalogue import RULES
-from ..validator.engine import resolve_rule_patterns, run
 from ..validator.findings import ValidationReport
 from ..validator.inputs import InputError, InputFile, collect
 from ..validator.jsonstream import starts_as_dataset
-from ..validator.memory import limited_memory, physical_memory
+from ..validator.machine import cpu_count, limited_memory, physical_memory
 from ..validator.output import FORMATS
 from ..validator.output.text import summary
-from ..validator.parallel import cpu_count
 from ..validator.progress import ProgressLine
-from ..validator.rules.quotes import SourceTexts
+
+if TYPE_CHECKING:
+    from ..validator.rules.quotes import SourceTexts
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -246,6 +246,11 @@ def _run(args: argparse.Namespace) -> int:
         return _list_rules()
     if not args.paths:
         return _fail("give at least one file or directory to check (or - for standard input)")
+    # The engine (numpy, jsonschema-rs, the compiled schema) is imported when there is
+    # work for it: `dipos --version` and `dipos validate --help` do without.
+    from ..validator.engine import resolve_rule_patterns
+    from ..validator.rules.quotes import SourceTexts
+
     try:
         resolve_rule_patterns(args.select)
         resolve_rule_patterns(args.ignore)
@@ -339,7 +344,7 @@ def _note_large_whole_files(files: list[InputFile]) -> None:
 
 def _validate(
     files: list[InputFile],
-    texts: SourceTexts | None,
+    texts: "SourceTexts | None",
     args: argparse.Namespace,
     context: list[InputFile],
 ) -> ValidationReport:
@@ -351,6 +356,8 @@ def _validate(
         nonlocal records_done
         if progress is not None:
             progress.file_done(records_done)
+
+    from ..validator.engine import run
 
     try:
         return run(

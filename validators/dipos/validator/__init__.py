@@ -24,13 +24,8 @@ from pathlib import Path
 from typing import Any
 
 from .catalogue import DOCS_BASE_URL, RULES, RuleInfo, get
-from .domain import normalise
-from .engine import FilePart, check_value, cross_check, make_report, resolve_rule_patterns, run
 from .findings import Finding, ValidationReport
 from .inputs import InputError, collect
-from .recover import OBJECT_FILE, RecordReader
-from .rules.quotes import SourceTexts
-from .syntax import finding
 
 __all__ = [
     "DOCS_BASE_URL",
@@ -93,6 +88,14 @@ def validate(
         >>> [(f.rule, f.json_path) for f in report.findings]
         [('codelist-unknown', '$.kind')]
     """
+    # Imported here, not above: `import dipos` (and `dipos --version`, `import dipos.model`)
+    # need only the names of this module, not the engine with numpy and jsonschema-rs.
+    from .domain import normalise
+    from .engine import FilePart, check_value, cross_check, make_report, resolve_rule_patterns, run
+    from .recover import OBJECT_FILE, RecordReader
+    from .rules.quotes import SourceTexts
+    from .syntax import finding
+
     texts = None
     if sources is not None:
         directories = [sources] if isinstance(sources, str | os.PathLike) else list(sources)

@@ -15,7 +15,6 @@ ids. Elsewhere they are spawned, and every process uses a portable hash instead.
 
 import io
 import multiprocessing
-import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
@@ -48,14 +47,6 @@ class TaskResult:
     part: FilePart
     lines: int = 0
     seen_content: bool = False
-
-
-def cpu_count() -> int:
-    """The number of processors this process may use."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
 
 
 def start_method() -> str:

@@ -1,8 +1,16 @@
-"""How much memory a run may take (``dipos validate --max-memory``)."""
+"""What the machine offers a run: processors (``--jobs 0``) and memory (``--max-memory``)."""
 
 import contextlib
 import os
 from collections.abc import Iterator
+
+
+def cpu_count() -> int:
+    """The number of processors this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 def physical_memory() -> int:
