@@ -213,7 +213,7 @@ def test_bad_option_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
 def test_unreadable_file_exits_2(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from dipos.validator.inputs import InputFile
+    from dipos.validator.read.inputs import InputFile
 
     def refuse(self: InputFile) -> bytes:
         raise PermissionError(13, "Permission denied", str(self.path))
@@ -264,7 +264,7 @@ def test_internal_error_is_one_line(
 
 
 def test_progress_only_on_a_terminal(capsys: pytest.CaptureFixture[str]) -> None:
-    from dipos.validator.progress import ProgressLine
+    from dipos.validator.engine.progress import ProgressLine
 
     class Tty(io.StringIO):
         def isatty(self) -> bool:

@@ -1,10 +1,10 @@
 """The compact index and the fast path give what the plain, in-memory way gives.
 
-* The cross-record rules over the compact index (:mod:`dipos.validator.compact`)
+* The cross-record rules over the compact index (:mod:`dipos.validator.index.compact`)
   find exactly what a direct pass over full entries finds (written out here from the
-  rules' definitions, independently of :mod:`dipos.validator.rules.cross`).
-* The hand-written readers (:mod:`dipos.validator.entries`,
-  :mod:`dipos.validator.fastpath`) give the same index rows and one-record findings
+  rules' definitions, independently of :mod:`dipos.validator.check.rules.cross`).
+* The hand-written readers (:mod:`dipos.validator.index.entries`,
+  :mod:`dipos.validator.check.fastpath`) give the same index rows and one-record findings
   as the generic, table-driven ones, and read every reference field of the model.
 """
 
@@ -16,19 +16,19 @@ from typing import Any
 import orjson
 import pytest
 
-from dipos.validator import compact
-from dipos.validator.compact import REF_KINDS, TYPE_NAMES, CompactIndex
-from dipos.validator.entries import POSITION_CODES, index_record
-from dipos.validator.fastpath import fast_checks
-from dipos.validator.fields import REFERENCES
+from dipos.validator.check.fastpath import fast_checks
+from dipos.validator.check.rules import cross
+from dipos.validator.check.rules.record_checks import problems
+from dipos.validator.check.structure import record_validator
 from dipos.validator.findings import Finding
-from dipos.validator.index import RecordEntry, extract
-from dipos.validator.inputs import collect
+from dipos.validator.index import compact
+from dipos.validator.index.compact import REF_KINDS, TYPE_NAMES, CompactIndex
+from dipos.validator.index.entries import POSITION_CODES, index_record
+from dipos.validator.index.fields import REFERENCES
+from dipos.validator.index.records import RecordEntry, extract
+from dipos.validator.index.recover import RecordReader
 from dipos.validator.paths import to_pointer
-from dipos.validator.recover import RecordReader
-from dipos.validator.rules import cross
-from dipos.validator.rules.record_checks import problems
-from dipos.validator.structure import record_validator
+from dipos.validator.read.inputs import collect
 
 from .conftest import INVALID, VALID
 from .test_jobs import generated_with_errors  # noqa: F401 - a fixture

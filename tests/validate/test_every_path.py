@@ -43,10 +43,12 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dipos.validator import jsonstream, parallel, validate
+from dipos.validator import validate
+from dipos.validator.engine import parallel
 from dipos.validator.findings import Finding, ValidationReport
-from dipos.validator.structure import RECORD_LISTS
-from dipos.validator.yamlload import _Resolver
+from dipos.validator.index.fields import RECORD_LISTS
+from dipos.validator.read import jsonstream
+from dipos.validator.read.yamlload import _Resolver
 from schema import strategies
 
 from .test_never_crashes import date_like

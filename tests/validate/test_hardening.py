@@ -23,11 +23,11 @@ import yaml
 
 import dipos
 from dipos.cli import main
-from dipos.validator import jsonstream, yamlload
-from dipos.validator.domain import normalise
-from dipos.validator.output import FORMATS
-from dipos.validator.syntax import read_json
-from dipos.validator.yamlload import read_yaml
+from dipos.validator.read import jsonstream, yamlload
+from dipos.validator.read.domain import normalise
+from dipos.validator.read.syntax import read_json
+from dipos.validator.read.yamlload import read_yaml
+from dipos.validator.report import FORMATS
 from dipos.version import SCHEMA_VERSION
 
 ACTOR = {"type": "actor", "id": "a", "name": "A", "kind": "state"}
@@ -207,7 +207,7 @@ def test_many_misspelt_references_stay_fast(tmp_path: Path) -> None:
 
 
 def test_name_index_finds_what_difflib_finds() -> None:
-    from dipos.validator.suggest import Budget, NameIndex, closest
+    from dipos.validator.check.suggest import Budget, NameIndex, closest
 
     names = [f"actor-{n}" for n in ("russia", "ukraine", "usa", "eu", "china", "turkey")]
     index = NameIndex(names)
@@ -347,12 +347,12 @@ def test_file_name_that_is_not_utf8(
 def test_out_of_memory_is_exit_2_with_advice(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from dipos.validator import engine
+    from dipos.validator.engine import files
 
     def no_memory(*_: Any, **__: Any) -> Any:
         raise MemoryError
 
-    monkeypatch.setattr(engine, "read_json", no_memory)
+    monkeypatch.setattr(files, "read_json", no_memory)
     path = tmp_path / "a.json"
     path.write_text(json.dumps([ACTOR]))
     code, _, err = main(["validate", str(path)]), *capsys.readouterr()
@@ -362,7 +362,7 @@ def test_out_of_memory_is_exit_2_with_advice(
 
 
 def test_orjson_memory_error_is_not_a_syntax_finding(monkeypatch: pytest.MonkeyPatch) -> None:
-    import dipos.validator.syntax as syntax
+    import dipos.validator.read.syntax as syntax
 
     class FakeOrjson:
         JSONDecodeError = orjson.JSONDecodeError

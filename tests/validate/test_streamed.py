@@ -12,7 +12,9 @@ from typing import Any
 import orjson
 import pytest
 
-from dipos.validator import jsonstream, streamed, validate
+from dipos.validator import validate
+from dipos.validator.engine import streamed
+from dipos.validator.read import jsonstream
 
 from .conftest import VALID
 

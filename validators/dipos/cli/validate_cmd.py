@@ -24,16 +24,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..validator.catalogue import RULES
+from ..validator.engine.progress import ProgressLine
 from ..validator.findings import ValidationReport
-from ..validator.inputs import InputError, InputFile, collect
-from ..validator.jsonstream import starts_as_dataset
 from ..validator.machine import cpu_count, limited_memory, physical_memory
-from ..validator.output import FORMATS
-from ..validator.output.text import summary
-from ..validator.progress import ProgressLine
+from ..validator.read.inputs import InputError, InputFile, collect
+from ..validator.read.jsonstream import starts_as_dataset
+from ..validator.report import FORMATS
+from ..validator.report.text import summary
 
 if TYPE_CHECKING:
-    from ..validator.rules.quotes import SourceTexts
+    from ..validator.check.rules.quotes import SourceTexts
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -248,8 +248,8 @@ def _run(args: argparse.Namespace) -> int:
         return _fail("give at least one file or directory to check (or - for standard input)")
     # The engine (numpy, jsonschema-rs, the compiled schema) is imported when there is
     # work for it: `dipos --version` and `dipos validate --help` do without.
+    from ..validator.check.rules.quotes import SourceTexts
     from ..validator.engine import resolve_rule_patterns
-    from ..validator.rules.quotes import SourceTexts
 
     try:
         resolve_rule_patterns(args.select)

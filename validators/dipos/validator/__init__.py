@@ -25,7 +25,7 @@ from typing import Any
 
 from .catalogue import DOCS_BASE_URL, RULES, RuleInfo, get
 from .findings import Finding, ValidationReport
-from .inputs import InputError, collect
+from .read.inputs import InputError, collect
 
 __all__ = [
     "DOCS_BASE_URL",
@@ -90,11 +90,12 @@ def validate(
     """
     # Imported here, not above: `import dipos` (and `dipos --version`, `import dipos.model`)
     # need only the names of this module, not the engine with numpy and jsonschema-rs.
-    from .domain import normalise
-    from .engine import FilePart, check_value, cross_check, make_report, resolve_rule_patterns, run
-    from .recover import OBJECT_FILE, RecordReader
-    from .rules.quotes import SourceTexts
-    from .syntax import finding
+    from .check.pipeline import FilePart, check_value
+    from .check.rules.quotes import SourceTexts
+    from .engine.runner import cross_check, make_report, resolve_rule_patterns, run
+    from .findings import finding
+    from .index.recover import OBJECT_FILE, RecordReader
+    from .read.domain import normalise
 
     texts = None
     if sources is not None:

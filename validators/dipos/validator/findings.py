@@ -13,6 +13,7 @@ import orjson
 
 from .catalogue import Severity, get
 from .paths import Path, to_json_path, to_pointer
+from .safetext import one_line
 
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
@@ -148,3 +149,19 @@ class ValidationReport:
     def to_json(self) -> str:
         """The report as a JSON text (what ``--format json`` prints)."""
         return orjson.dumps(self.to_dict(), option=orjson.OPT_INDENT_2).decode()
+
+
+def finding(
+    rule: str,
+    message: str,
+    file: str,
+    line: int | None = None,
+    column: int | None = None,
+    path: Path = (),
+    record_id: str | None = None,
+) -> Finding:
+    """A finding of a rule, with the rule's severity and fix hint."""
+    info = get(rule)
+    return Finding(
+        rule, info.severity, one_line(message), info.fix, file, line, column, path, record_id
+    )

@@ -21,11 +21,8 @@ from typing import Any
 
 import orjson
 
-from .catalogue import get
+from ..findings import Finding, finding
 from .domain import LONE_SURROGATE, NESTED_TOO_DEEPLY, NUMBER_TOO_LARGE
-from .findings import Finding
-from .paths import Path
-from .safetext import one_line
 from .textscan import LineIndex, may_have_duplicate_keys, may_have_duplicate_keys_in_bytes, scan
 
 BOM = b"\xef\xbb\xbf"
@@ -41,22 +38,6 @@ class Unit:
     """For JSON Lines, the line's text (kept only to locate findings in it)."""
     node: Any = None
     """For YAML, the document's node tree (to locate findings without parsing again)."""
-
-
-def finding(
-    rule: str,
-    message: str,
-    file: str,
-    line: int | None = None,
-    column: int | None = None,
-    path: Path = (),
-    record_id: str | None = None,
-) -> Finding:
-    """A finding of a rule, with the rule's severity and fix hint."""
-    info = get(rule)
-    return Finding(
-        rule, info.severity, one_line(message), info.fix, file, line, column, path, record_id
-    )
 
 
 def bom_warning(file: str, line: int = 1) -> Finding:

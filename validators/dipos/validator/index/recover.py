@@ -13,13 +13,14 @@ from typing import Any
 
 import orjson
 
+from ..paths import Path
+from ..read.inputs import InputFile
+from ..read.jsonstream import NotStreamable, read_sparse, streamable
+from ..read.syntax import read_json
+from ..read.yamlload import read_yaml
 from .compact import TYPE_NAMES, CompactIndex
-from .index import RecordEntry, extract
-from .inputs import InputFile
-from .jsonstream import NotStreamable, streamable
-from .paths import Path
-from .syntax import read_json
-from .yamlload import read_yaml
+from .fields import RECORD_LISTS
+from .records import RecordEntry, extract
 
 OBJECT_FILE = "<object>"
 """The file name of records given as Python objects (``dipos.validate({...})``)."""
@@ -43,10 +44,8 @@ class RecordReader:
             return {0: self.objects}
         file = self.files[name]
         if streamable(file):
-            from .streamed import read_sparse
-
             try:
-                return {0: read_sparse(file, paths)}
+                return {0: read_sparse(file, paths, frozenset(RECORD_LISTS))}
             except NotStreamable:
                 pass  # it was read whole
         if file.kind == "jsonl":

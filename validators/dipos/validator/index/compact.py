@@ -31,8 +31,8 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from ..paths import Path
 from .fields import REFERENCES
-from .paths import Path
 
 IdHasher = Callable[[str], int]
 

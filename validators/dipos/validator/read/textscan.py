@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import orjson
 
-from .paths import Path
+from ..paths import Path
 
 _STRING = r'"[^"\\]*(?:\\.[^"\\]*)*"'
 _TOKEN = re.compile(rf'[ \t\n\r]*(?:({_STRING})|([{{}}\[\]:,])|([^ \t\n\r{{}}\[\]:,"]+))', re.S)

@@ -16,9 +16,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..findings import Finding
-from ..index import Quote, RecordEntry
-from ..syntax import finding
+from ...findings import Finding, finding
+from ...index.records import Quote, RecordEntry
 
 TEXT_SUFFIXES = (".txt", ".md")
 

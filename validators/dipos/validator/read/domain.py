@@ -20,7 +20,7 @@ whichever way it is read.
 from dataclasses import dataclass
 from typing import Any, Final
 
-from .paths import Path
+from ..paths import Path
 
 MAX_DEPTH: Final = 1024
 """The deepest nesting of objects and lists accepted (orjson's limit)."""

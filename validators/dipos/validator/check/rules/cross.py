@@ -12,14 +12,13 @@ from typing import TypeVar
 
 import numpy as np
 
-from ..compact import TYPE_CODES, CompactIndex
-from ..findings import Finding
-from ..index import RecordEntry
-from ..paths import Path, to_json_path
-from ..recover import RecordReader
+from ...findings import Finding, finding
+from ...index.compact import TYPE_CODES, CompactIndex
+from ...index.records import RecordEntry
+from ...index.recover import RecordReader
+from ...paths import Path, to_json_path
 from ..suggest import Budget, NameIndex, did_you_mean
 from ..suggest import hint as suggestion
-from ..syntax import finding
 
 MAX_SUGGESTIONS = 500
 """Unresolved references get a 'did you mean' for up to this many different ids; references

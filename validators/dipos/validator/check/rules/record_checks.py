@@ -7,13 +7,12 @@ from typing import Any
 
 import pycountry
 
-from ...codelists import SPECS, load
-from .. import dates
-from ..fields import CALENDAR_FIELDS, CODED_FIELDS, EDTF_FIELDS, values_at
-from ..findings import Finding
-from ..paths import Path
+from ....codelists import SPECS, load
+from ...findings import Finding, finding
+from ...index import dates
+from ...index.fields import CALENDAR_FIELDS, CODED_FIELDS, EDTF_FIELDS, values_at
+from ...paths import Path
 from ..suggest import did_you_mean
-from ..syntax import finding
 
 _CODELIST_OF_FIELD = {used: spec.name for spec in SPECS for used in spec.used_by}
 _CODED_FIELDS_BY_TYPE: dict[str, list[tuple[str, tuple[str, ...]]]] = {}

@@ -7,9 +7,20 @@ These tables drive the rules; a test checks that they cover every reference
 
 from typing import Any
 
-from .paths import Path
+from ..paths import Path
 
 FieldPattern = tuple[str, ...]
+
+RECORD_LISTS: dict[str, str] = {
+    "actors": "actor",
+    "territories": "territory",
+    "sources": "source",
+    "proposals": "proposal",
+    "positions": "position",
+}
+"""The record lists of a dataset, and the type of record each holds."""
+
+RECORD_TYPES: tuple[str, ...] = ("actor", "territory", "source", "proposal", "position", "dataset")
 
 REFERENCES: dict[str, tuple[tuple[FieldPattern, tuple[str, ...]], ...]] = {
     "actor": (

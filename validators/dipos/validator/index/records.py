@@ -13,9 +13,9 @@ their quotes.
 from dataclasses import dataclass
 from typing import Any
 
+from ..paths import Path
 from . import dates
 from .fields import REFERENCES, values_at
-from .paths import Path
 
 
 @dataclass(frozen=True, slots=True)

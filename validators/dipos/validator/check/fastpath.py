@@ -14,9 +14,9 @@ from typing import Any
 
 import numpy as np
 
-from . import dates
-from .compact import NO_DATE, TYPE_CODES, CompactIndex
-from .entries import (
+from ..index import dates
+from ..index.compact import NO_DATE, TYPE_CODES, CompactIndex
+from ..index.entries import (
     REF_ADDRESSEES,
     REF_EVIDENCE,
     REF_HOLDERS,
@@ -30,7 +30,7 @@ from .entries import (
     REF_VIA_SOURCE,
     index_record,
 )
-from .paths import Path
+from ..paths import Path
 from .rules import record_checks
 from .rules.record_checks import Problem, unknown_topic
 
@@ -282,7 +282,7 @@ def _self_link(own: str, field: str, rest: tuple[int | str, ...]) -> Problem:
 
 
 def _source_step_codes() -> tuple[tuple[str, int], ...]:
-    from .compact import REF_CODE
+    from ..index.compact import REF_CODE
 
     return (
         ("actor", REF_CODE[("source", ("reported_via", "*", "actor"))]),

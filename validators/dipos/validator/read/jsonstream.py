@@ -16,12 +16,13 @@ reports the problem exactly.
 import codecs
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, BinaryIO, Final
 
 import orjson
 
+from ..paths import Path
 from .domain import INT_MAX, INT_MIN
 from .inputs import InputFile
 
@@ -259,3 +260,21 @@ class DatasetStream:
         last offset asked for and not before the start of the current piece."""
         self._count_lines(offset)
         return self._line, offset - self._line_start + 1
+
+
+def read_sparse(
+    file: InputFile, paths: Iterable[Path], list_keys: frozenset[str]
+) -> dict[str, Any]:
+    """The dataset of a streamed file with only the records at ``paths`` (each list a
+    dict from index to record) and its header members. Raises :class:`NotStreamable`."""
+    wanted = {tuple(path[:2]) for path in paths if len(path) >= 2}
+    sparse: dict[str, Any] = {}
+    assert file.path is not None
+    with file.path.open("rb") as handle:
+        stream = DatasetStream(handle, list_keys)
+        for piece in stream.pieces():
+            if piece.index is None:
+                sparse[piece.key] = piece.value
+            elif (piece.key, piece.index) in wanted:
+                sparse.setdefault(piece.key, {})[piece.index] = piece.value
+    return sparse

@@ -11,10 +11,10 @@ from collections.abc import Callable
 from itertools import repeat
 from typing import Any
 
+from ..paths import Path
 from . import dates
 from .compact import NO_DATE, REF_CODE, TYPE_CODES, CompactIndex
 from .fields import REFERENCES, values_at
-from .paths import Path
 
 _DATE_FIELD = {"position": "stated_on", "proposal": "presented_on", "source": "published_on"}
 

@@ -5,22 +5,22 @@ the whole file (same findings, same JSON paths); its findings are located in the
 record's own text and placed in the file from where the record starts. The dataset's
 header (its other members) is checked last. Records are indexed with their path in
 the file, so that the rules across records read back only the records they need
-(:func:`read_sparse`) and locate their findings in them (:func:`locate_streamed`).
+(:func:`~dipos.validator.read.jsonstream.read_sparse`) and locate their findings in them
+(:func:`locate_streamed`).
 """
 
-from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any, BinaryIO
 
-from .compact import CompactIndex, IdHasher
-from .engine import FilePart, check_member, check_value
-from .findings import Finding
-from .inputs import InputFile
-from .jsonstream import DatasetStream, NotStreamable, Piece
-from .paths import Path
-from .structure import RECORD_LISTS
-from .syntax import bom_warning, duplicate_key_findings
-from .textscan import LineIndex, nearest_path, scan
+from ..check.pipeline import FilePart, check_member, check_value
+from ..findings import Finding
+from ..index.compact import CompactIndex, IdHasher
+from ..index.fields import RECORD_LISTS
+from ..paths import Path
+from ..read.inputs import InputFile
+from ..read.jsonstream import DatasetStream, NotStreamable, Piece
+from ..read.syntax import bom_warning, duplicate_key_findings
+from ..read.textscan import LineIndex, nearest_path, scan
 
 Place = tuple[int, int]
 """Line and column (1-based)."""
@@ -71,10 +71,12 @@ def _rebased(findings: list[Finding], start: Place, base: Path) -> list[Finding]
 def check_streamed(file: InputFile, hasher: IdHasher, keep_quotes: bool) -> FilePart | None:
     """Check a JSON dataset file piece by piece into a part of its own (to be merged into
     the index of the other files); ``None`` when the file cannot be streamed."""
-    part = FilePart(index=CompactIndex(hasher=hasher))
-    # The references are resolved once the part is merged with the other files.
-    part.index.flush_at = 2**62
-    part.index.start_file(file.name)
+    part = _empty_part(file, hasher)
+    # The records are indexed apart, then after the dataset's header: the header is read
+    # whole only at the end of the file, but it comes first in the file, and the index's
+    # order decides which of two records with the same id is the duplicate (the same
+    # answer as when the file is read whole).
+    records = _empty_part(file, hasher)
     header: dict[str, Any] = {}
     header_pieces: dict[str, tuple[Piece, Place]] = {}
     handle, stream = _stream(file)
@@ -89,14 +91,14 @@ def check_streamed(file: InputFile, hasher: IdHasher, keep_quotes: bool) -> File
                     header_pieces[piece.key] = (piece, stream.position(piece.start))
                     continue
                 base: Path = (piece.key, piece.index)
-                before = len(part.findings)
-                check_member(piece.value, base, part, file.name, None, keep_quotes)
+                before = len(records.findings)
+                check_member(piece.value, base, records, file.name, None, keep_quotes)
                 duplicates = duplicate_key_findings(piece.text, piece.value, file.name)
-                if duplicates or len(part.findings) > before:
+                if duplicates or len(records.findings) > before:
                     start = stream.position(piece.start)
-                    part.findings[before:] = [
+                    records.findings[before:] = [
                         *_rebased(duplicates, start, base),
-                        *_locate(piece.text, start, base, part.findings[before:]),
+                        *_locate(piece.text, start, base, records.findings[before:]),
                     ]
     except NotStreamable:
         return None
@@ -109,6 +111,18 @@ def check_streamed(file: InputFile, hasher: IdHasher, keep_quotes: bool) -> File
     before = len(part.findings)
     check_value(header, part, file.name, None, keep_quotes=keep_quotes)
     part.findings[before:] = _locate_header(part.findings[before:], header_pieces, root)
+    part.findings.extend(records.findings)
+    part.records += records.records
+    part.quoted.extend(records.quoted)
+    part.index.merge(records.index)
+    return part
+
+
+def _empty_part(file: InputFile, hasher: IdHasher) -> FilePart:
+    part = FilePart(index=CompactIndex(hasher=hasher))
+    # The references are resolved once the part is merged with the other files.
+    part.index.flush_at = 2**62
+    part.index.start_file(file.name)
     return part
 
 
@@ -124,21 +138,6 @@ def _locate_header(
         else:
             placed.append(replace(f, line=root[0], column=root[1]))
     return placed
-
-
-def read_sparse(file: InputFile, paths: Iterable[Path]) -> dict[str, Any]:
-    """The dataset of a streamed file with only the records at ``paths`` (each list a
-    dict from index to record) and its header members. Raises :class:`NotStreamable`."""
-    wanted = {tuple(path[:2]) for path in paths if len(path) >= 2}
-    sparse: dict[str, Any] = {}
-    handle, stream = _stream(file)
-    with handle:
-        for piece in stream.pieces():
-            if piece.index is None:
-                sparse[piece.key] = piece.value
-            elif (piece.key, piece.index) in wanted:
-                sparse.setdefault(piece.key, {})[piece.index] = piece.value
-    return sparse
 
 
 def locate_streamed(file: InputFile, findings: list[Finding]) -> list[Finding]:

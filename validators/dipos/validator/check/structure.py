@@ -21,24 +21,13 @@ from typing import Any
 
 import jsonschema_rs
 
-from .. import patterns
-from ..codelists import SPECS
-from ..schema import dataset_schema, record_schema
-from .findings import Finding
-from .paths import Path, to_json_path
+from ... import patterns
+from ...codelists import SPECS
+from ...schema import dataset_schema, record_schema
+from ..findings import Finding, finding
+from ..index.fields import RECORD_LISTS, RECORD_TYPES
+from ..paths import Path, to_json_path
 from .suggest import did_you_mean
-from .syntax import finding
-
-RECORD_LISTS: dict[str, str] = {
-    "actors": "actor",
-    "territories": "territory",
-    "sources": "source",
-    "proposals": "proposal",
-    "positions": "position",
-}
-"""The record lists of a dataset, and the type of record each holds."""
-
-RECORD_TYPES: tuple[str, ...] = ("actor", "territory", "source", "proposal", "position", "dataset")
 
 _DEF_OF_TYPE = {t: t.capitalize() for t in RECORD_TYPES}
 

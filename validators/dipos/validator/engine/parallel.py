@@ -19,10 +19,12 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
-from .compact import CompactIndex, id_hasher
-from .engine import FilePart, Parts, check_file, check_lines
-from .inputs import InputFile
-from .syntax import empty_file
+from ..check.lines import check_lines
+from ..check.pipeline import FilePart
+from ..index.compact import CompactIndex, id_hasher
+from ..read.inputs import InputFile
+from ..read.syntax import empty_file
+from .files import Parts, check_file
 
 RANGE_BYTES = 16 * 1024 * 1024
 """JSON Lines files are cut into ranges of about this size (smaller ranges balance the

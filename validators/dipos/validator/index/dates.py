@@ -13,7 +13,7 @@ ordinals, which the rules compare for every record.
 from functools import lru_cache
 from typing import NamedTuple
 
-from ..edtf import ImpossibleDate, IntervalReversed, read
+from ...edtf import ImpossibleDate, IntervalReversed, read
 
 __all__ = ["OPEN_END", "OPEN_START", "DayRange", "ImpossibleDate", "IntervalReversed", "parse"]
 
