@@ -93,12 +93,32 @@ def test_unknown_property_suggests_the_nearest() -> None:
     assert 'did you mean "office"?' in message
 
 
-def test_extensions_are_allowed_everywhere() -> None:
-    assert _messages({**ACTOR, "x_anything": {"nested": [None]}}) == []
+def test_extensions_hold_any_json() -> None:
+    assert _messages({**ACTOR, "extensions": {"acme:anything": {"nested": [None]}}}) == []
+
+
+def test_an_x_property_says_to_migrate() -> None:
+    ((rule, path, message),) = _messages({**ACTOR, "x_anything": 1})
+    assert (rule, path) == ("schema-additional-property", "$.x_anything")
+    assert "`extensions`" in message
+    assert "dipos migrate" in message
+
+
+def test_a_version_0_1_dataset_says_to_migrate() -> None:
+    ((rule, path, message),) = _messages({"type": "dataset", "dipos_version": "0.1"})
+    assert (rule, path) == ("schema-const", "$.dipos_version")
+    assert "dipos migrate" in message
+    assert "0.2" in message
+
+
+def test_another_version_says_which_is_checked() -> None:
+    ((rule, _, message),) = _messages({"type": "dataset", "dipos_version": "1.0"})
+    assert rule == "schema-const"
+    assert 'write "0.2"' in message
 
 
 def test_member_of_the_wrong_list() -> None:
-    dataset = {"type": "dataset", "dipos_version": "0.1", "positions": [ACTOR]}
+    dataset = {"type": "dataset", "dipos_version": "0.2", "positions": [ACTOR]}
     ((rule, path, message),) = _messages(dataset)
     assert (rule, path) == ("schema-record-type", "$.positions[0].type")
     assert "move it to `actors`" in message

@@ -24,6 +24,7 @@ import jsonschema_rs
 from .. import patterns
 from ..codelists import SPECS
 from ..schema import dataset_schema, record_schema
+from ..version import SCHEMA_VERSION
 from .findings import Finding
 from .paths import Path, to_json_path
 from .suggest import did_you_mean
@@ -61,6 +62,13 @@ _NOUNS = {
     "ReportingStep": "a reporting step (`reported_via` item)",
     "StatedDate": "a stated date",
     "InferredDate": "an inferred date",
+    "ActorRole": "a role (`roles` item)",
+    "Recognition": "a recognition",
+    "ZoneRule": "a zone (`zone`)",
+    "EventReference": "an event reference (`counted_from`)",
+    "Duration": "a duration",
+    "ProposalRelation": "a proposal relation (`relations` item)",
+    "SigningParty": "a signing party (`signatories` or `witnesses` item)",
 }
 
 _PATTERN_RULES = {
@@ -213,10 +221,19 @@ class _Translator:
             if def_name == "Dataset":
                 known = list(dataset_schema()["properties"])
             for prop in info["unexpected"]:
+                if prop.startswith("x_"):
+                    hint = (
+                        "; dipos 0.2 keeps a project's own additions in `extensions`, not in "
+                        "`x_` properties: run `dipos migrate` to move them"
+                    )
+                else:
+                    hint = (
+                        f"{did_you_mean(prop, known)}; a project's own additions go in the "
+                        "record's `extensions` object"
+                    )
                 yield self.make(
                     "schema-additional-property",
-                    f'unknown property "{prop}" in {noun}{did_you_mean(prop, known)}; '
-                    "extensions must start with x_",
+                    f'unknown property "{prop}" in {noun}{hint}',
                     (*path, prop),
                 )
         elif name == "type":
@@ -240,6 +257,8 @@ class _Translator:
                     f'expected type "{info["expected_value"]}", found {_short(instance)}',
                     path,
                 )
+            elif rel == ("dipos_version",) and isinstance(instance, str):
+                yield self.make("schema-const", _version_message(instance), path)
             else:
                 yield self.make(
                     "schema-const",
@@ -299,6 +318,13 @@ class _Translator:
             yield from self._union(
                 error, name, list(info["context"]), def_name, base, rel, path, instance
             )
+        elif name == "not" and def_name == "Recognition":
+            yield self.make(
+                "schema-constraint",
+                "a recognition is either `as_part_of` a state or `independent: true`, not "
+                "both: remove one of them",
+                path,
+            )
         else:  # keywords the dipos schema does not use today
             yield self.make("schema-constraint", str(error.message), path)
 
@@ -328,6 +354,14 @@ class _Translator:
         path: Path,
         instance: Any,
     ) -> Iterator[Finding]:
+        if def_name == "RelativeTime" and name == "anyOf":
+            yield self.make(
+                "schema-required",
+                "the relative time has neither `after` nor `counted_from`: say what the span "
+                "is counted from, in words (`after`) or as a record (`counted_from`), or both",
+                path,
+            )
+            return
         if def_name == "Deadline" and name == "anyOf":
             yield self.make(
                 "deadline-empty",
@@ -365,6 +399,21 @@ class _Translator:
             )
             return
         yield self.make("schema-constraint", str(error.message), path)
+
+
+def _version_message(found: str) -> str:
+    """What to do about a dataset that declares another schema version than this one."""
+    if found == "0.1":
+        return (
+            f'the dataset follows dipos 0.1 ("dipos_version": "0.1"); this validator checks '
+            f"dipos {SCHEMA_VERSION}. Convert the files with `dipos migrate PATH --in-place` "
+            "(or `-o OUTDIR` to write copies), then validate again"
+        )
+    return (
+        f'"dipos_version" is {_short(found)}, but this validator checks dipos '
+        f'{SCHEMA_VERSION}: write "{SCHEMA_VERSION}" if the data follows it, or use the '
+        "version of dipos that the data was written for"
+    )
 
 
 def _is_discriminator_error(error: Any, rel: Path) -> bool:
