@@ -145,3 +145,43 @@ def test_wikidata_pattern_has_its_own_rule(value: str, rule: str | None) -> None
 def test_iso_format_versus_existence(value: str, rule: str | None) -> None:
     territory = {"type": "territory", "id": "t", "name": "T", "kind": "city", "iso3166": value}
     assert [r for r, _, _ in _messages(territory)] == ([rule] if rule else [])
+
+
+def test_a_quote_over_the_limit_names_the_limit() -> None:
+    from dipos.limits import QUOTE_MAX_LENGTH
+
+    evidence = {"source": "s", "quote": "q" * (QUOTE_MAX_LENGTH + 1), "quote_kind": "direct"}
+    position = {
+        "type": "position",
+        "id": "p",
+        "holders": ["a"],
+        "move": "demand",
+        "topics": ["ceasefire"],
+        "summary": "S",
+        "evidence": [evidence],
+    }
+    ((rule, path, message),) = [m for m in _messages(position) if m[0] == "schema-constraint"]
+    assert (rule, path) == ("schema-constraint", "$.evidence[0].quote")
+    assert f"at most {QUOTE_MAX_LENGTH:,})" in message
+    assert "clause" in message
+
+
+@pytest.mark.parametrize(
+    "value", ["2025-05-08T14:00", "2025-05-08 14:00:00", "2025-05-08T14:00:00+3", "14:00"]
+)
+def test_a_malformed_date_with_a_time_says_how_time_is_written(value: str) -> None:
+    source = {"type": "source", "id": "s", "kind": "other"}
+    ((rule, _, message),) = _messages(
+        {**source, "published_on": {"value": value, "basis": "stated"}}
+    )
+    assert rule == "date-malformed"
+    assert "`2025-05-08T14:00:00+03:00`" in message
+    assert "seconds required" in message
+
+
+def test_a_malformed_date_without_a_time_says_nothing_of_time() -> None:
+    source = {"type": "source", "id": "s", "kind": "other"}
+    ((_, _, message),) = _messages(
+        {**source, "published_on": {"value": "2025-6", "basis": "stated"}}
+    )
+    assert "seconds" not in message

@@ -1,9 +1,10 @@
 """Positions: who takes what stance, about what, evidenced by which quote."""
 
-from typing import Annotated, Any, ClassVar, Final, Literal, Self
+from typing import Annotated, Any, ClassVar, Literal, Self
 
 from pydantic import Field, StringConstraints, model_validator
 
+from ..limits import QUOTE_MAX_LENGTH
 from ._base import DiposModel
 from .dates import DateValue
 from .proposal import PointNumber
@@ -42,11 +43,8 @@ from .vocab import (
     ZoneSides,
 )
 
-QUOTE_MAX_LENGTH: Final = 2000
-"""The longest quote allowed, in characters: the one number used by the schema, the
-validator's messages and the coding guide."""
-
 Quote = Annotated[str, StringConstraints(min_length=1, max_length=QUOTE_MAX_LENGTH)]
+"""An evidence quote: at most ``dipos.limits.QUOTE_MAX_LENGTH`` characters."""
 
 
 class Evidence(DiposModel):
@@ -63,8 +61,12 @@ class Evidence(DiposModel):
     source: SourceRef
     """The source record the quote comes from."""
 
-    quote: Quote
-    """The words of the source that carry the position, verbatim."""
+    quote: Quote = Field(
+        description=(
+            "The words of the source that carry the position, verbatim: the clause, not "
+            f"the paragraph (at most {QUOTE_MAX_LENGTH:,} characters)."
+        )
+    )
 
     quote_kind: QuoteKind
     """`direct` when the quote is the holder's own words as reported (in quotation

@@ -194,9 +194,18 @@ EdtfDate = Annotated[
             "`2025`, `2025-06` or `2025-06-14` for year, month or day precision; a trailing "
             "`?` marks it uncertain, `~` approximate, `%` both (`2025-06~`); a `/` joins the "
             "two ends of an interval, and `..` leaves one end open (`2025-03-01/2025-03-21`, "
-            "`../2022-02`)."
+            "`../2022-02`). A day can carry a time of day: `T`, hours, minutes and seconds "
+            "(seconds required), then optionally the time zone, `Z` for UTC or an offset "
+            "(`2025-05-08T14:00:00`, `2025-05-08T00:00:00+03:00`); such a date is not marked "
+            "`?`, `~` or `%`."
         ),
-        examples=["2025-05-17", "2025-05", "2024?", "2025-02-10/2025-03-07"],
+        examples=[
+            "2025-05-17",
+            "2025-05",
+            "2024?",
+            "2025-02-10/2025-03-07",
+            "2025-05-08T00:00:00+03:00",
+        ],
     ),
 ]
 

@@ -19,6 +19,8 @@ The rules come in three layers, checked in this order:
 from dataclasses import dataclass
 from typing import Final, Literal
 
+from ..limits import QUOTE_MAX_LENGTH
+
 Severity = Literal["error", "warning", "info"]
 Layer = Literal["syntax", "structure", "rules"]
 
@@ -378,7 +380,7 @@ RULES: tuple[RuleInfo, ...] = (
         title="Value out of bounds",
         description=(
             "A value breaks a limit of the schema: empty text, text that is too long (a quote "
-            "over 2,000 characters), a negative number or offset."
+            f"over {QUOTE_MAX_LENGTH:,} characters), a negative number or offset."
         ),
         fix="Bring the value within the limit given in the message.",
         failing_example='{"type": "actor", "id": "actor-northland", "name": "", "kind": "state"}\n',

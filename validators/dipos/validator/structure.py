@@ -23,6 +23,7 @@ import jsonschema_rs
 
 from .. import patterns
 from ..codelists import SPECS
+from ..limits import QUOTE_MAX_LENGTH
 from ..schema import dataset_schema, record_schema
 from ..version import SCHEMA_VERSION
 from .findings import Finding
@@ -89,7 +90,7 @@ _PATTERN_RULES = {
     patterns.EDTF_PATTERN: (
         "date-malformed",
         "a date such as `2025-06-14`, `2025-06`, `2025`, `2025-06~`, `2024?`, "
-        "`2025-03-01/2025-03-21` or `../2022-02`",
+        "`2025-03-01/2025-03-21`, `../2022-02` or `2025-06-14T14:00:00Z`",
     ),
     patterns.CALENDAR_DATE_PATTERN: ("date-malformed", "a calendar day `YYYY-MM-DD`"),
     patterns.LANGUAGE_PATTERN: (
@@ -271,7 +272,10 @@ class _Translator:
             rule, wanted = _PATTERN_RULES.get(
                 info["pattern"], ("schema-pattern", f"text matching the pattern {info['pattern']}")
             )
-            yield self.make(rule, f"{_short(instance)} is not {wanted}", path)
+            extra = ""
+            if info["pattern"] == patterns.EDTF_PATTERN and _has_time(instance):
+                extra = TIME_OF_DAY_HINT
+            yield self.make(rule, f"{_short(instance)} is not {wanted}{extra}", path)
         elif name == "minItems":
             if rel and rel[-1] == "evidence" and def_name == "Position":
                 yield self.make(
@@ -298,6 +302,11 @@ class _Translator:
                     )
                     if length == 0
                     else (f"the text is too short ({length} characters; at least {limit})")
+                )
+            elif def_name == "Evidence" and rel[-1:] == ("quote",):
+                message = (
+                    f"the quote is too long ({length:,} characters; at most "
+                    f"{QUOTE_MAX_LENGTH:,}): quote only the clause that carries the position"
                 )
             else:
                 message = f"the text is too long ({length:,} characters; at most {limit:,})"
@@ -399,6 +408,18 @@ class _Translator:
             )
             return
         yield self.make("schema-constraint", str(error.message), path)
+
+
+TIME_OF_DAY_HINT = (
+    "; a time of day goes after a full day, as `2025-05-08T14:00:00+03:00`: `T`, then "
+    "hours, minutes and seconds (seconds required), then optionally the zone, `Z` for UTC "
+    "or an offset `+03:00`; a date with a time takes no `?`, `~` or `%`"
+)
+"""Added to a malformed date that looks as if it gives a time of day."""
+
+
+def _has_time(value: Any) -> bool:
+    return isinstance(value, str) and ("T" in value or ":" in value or " " in value.strip())
 
 
 def _version_message(found: str) -> str:
