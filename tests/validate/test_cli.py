@@ -264,7 +264,7 @@ def test_internal_error_is_one_line(
 
 
 def test_progress_only_on_a_terminal(capsys: pytest.CaptureFixture[str]) -> None:
-    from dipos.validator.engine.progress import ProgressLine
+    from dipos.validator.report.progress import ProgressLine
 
     class Tty(io.StringIO):
         def isatty(self) -> bool:

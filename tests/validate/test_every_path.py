@@ -48,6 +48,7 @@ from dipos.validator.engine import parallel
 from dipos.validator.findings import Finding, ValidationReport
 from dipos.validator.index.fields import RECORD_LISTS
 from dipos.validator.read import jsonstream
+from dipos.validator.read.domain import normalise
 from dipos.validator.read.yamlload import _Resolver
 from schema import strategies
 
@@ -157,7 +158,9 @@ def every_path(value: Any) -> dict[str, list[Any]]:
         with _patched(jsonstream, STREAM_BYTES=0, READ_CHARS=7):
             results["streamed"] = _keys(validate(whole))
         lines = directory / "data.jsonl"
-        split = _split(value)
+        # A syntax error stops the whole of a JSON file, but only its own line of a JSON
+        # Lines file: a value that is not JSON data is written on one line, not split.
+        split = _split(value) if normalise(value)[1] is None else None
         if split is None:
             lines.write_text(_json_text(value) + "\n", encoding="utf-8")
             results["jsonl"] = _keys(validate(lines))

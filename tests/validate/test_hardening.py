@@ -220,7 +220,8 @@ def test_yaml_uses_libyaml_and_parses_once(tmp_path: Path, monkeypatch: pytest.M
     if yaml.__with_libyaml__:
         assert yamlload.Loader.__name__ == "DiposCYamlLoader"
     path = tmp_path / "a.yaml"
-    path.write_text("type: actor\nid: a\nname: A\nkind: stat\n")
+    # A finding of the record, and one across records (read back and placed).
+    path.write_text("type: actor\nid: a\nname: A\nkind: stat\npart_of: b\n")
     parses = 0
     loader = yamlload.Loader
 
@@ -231,9 +232,10 @@ def test_yaml_uses_libyaml_and_parses_once(tmp_path: Path, monkeypatch: pytest.M
             return super().get_single_node()
 
     monkeypatch.setattr(yamlload, "Loader", Counting)
-    (found,) = dipos.validate(path).findings
-    assert (found.rule, found.line, found.column) == ("codelist-unknown", 4, 7)
+    found = [(f.rule, f.line, f.column) for f in dipos.validate(path).findings]
+    assert found == [("codelist-unknown", 4, 7), ("ref-unresolved", 5, 10)]
     assert parses == 1
+    assert yamlload.read_yaml.cache_info().currsize == 0  # forgotten after the run
 
 
 def test_both_yaml_loaders_give_the_same_values() -> None:

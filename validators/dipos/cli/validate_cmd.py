@@ -24,12 +24,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..validator.catalogue import RULES
-from ..validator.engine.progress import ProgressLine
 from ..validator.findings import ValidationReport
 from ..validator.machine import cpu_count, limited_memory, physical_memory
 from ..validator.read.inputs import InputError, InputFile, collect
 from ..validator.read.jsonstream import starts_as_dataset
 from ..validator.report import FORMATS
+from ..validator.report.progress import ProgressLine
 from ..validator.report.text import summary
 
 if TYPE_CHECKING:

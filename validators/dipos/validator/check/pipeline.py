@@ -13,7 +13,7 @@ from ..index.fields import RECORD_LISTS
 from ..index.records import RecordEntry, extract
 from ..paths import Path
 from ..read.textscan import LineIndex, nearest_path, scan
-from ..read.yamlload import compose, locate
+from ..read.yamlload import locate
 from .rules.record_checks import problems
 from .structure import check_against_type, record_type_problem
 
@@ -125,15 +125,6 @@ def locate_json(text: str, findings: list[Finding], line: int | None = None) -> 
                 f = replace(f, line=line if line is not None else at_line, column=column)
         located.append(f)
     return located
-
-
-def locate_yaml(text: str, findings: list[Finding]) -> list[Finding]:
-    if all(f.column is not None for f in findings):
-        return findings
-    root = compose(text)
-    if root is None:
-        return findings
-    return locate_in_nodes(root, findings)
 
 
 def locate_in_nodes(root: Any, findings: list[Finding]) -> list[Finding]:

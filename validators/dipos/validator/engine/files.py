@@ -10,7 +10,6 @@ from ..check.pipeline import (
     check_value,
     locate_in_nodes,
     locate_json,
-    locate_yaml,
 )
 from ..findings import Finding
 from ..index.compact import CompactIndex
@@ -61,13 +60,15 @@ def check_file(
 
 
 def locate_findings(file: InputFile, findings: list[Finding]) -> list[Finding]:
-    """Fill in line and column of a parsed JSON or YAML file's findings (read again)."""
+    """Fill in line and column of a parsed JSON or YAML file's findings (a JSON file is
+    read again; a YAML file's tree is the one parsed to check it, see ``read_yaml``)."""
     if file.kind == "jsonl" or all(f.column is not None for f in findings):
         return findings
-    text = file.read_bytes().decode("utf-8-sig")
+    data = file.read_bytes()
     if file.kind == "yaml":
-        return locate_yaml(text, findings)
-    return locate_json(text, findings)
+        units, _ = read_yaml(data, file.name)
+        return locate_in_nodes(units[0].node, findings) if units else findings
+    return locate_json(data.decode("utf-8-sig"), findings)
 
 
 def _check_json_lines(

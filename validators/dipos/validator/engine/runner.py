@@ -15,6 +15,7 @@ from ..index.records import RecordEntry
 from ..index.recover import RecordReader
 from ..read.inputs import InputFile
 from ..read.jsonstream import streamable
+from ..read.yamlload import forget
 from .files import Parts, check_file, locate_findings
 from .parallel import check_in_workers
 from .streamed import locate_streamed
@@ -72,6 +73,22 @@ def run(
     ``jobs`` greater than 1 checks the files in that many worker processes (see
     :mod:`dipos.validator.parallel`); the report is the same.
     """
+    try:
+        return _run(files, sources, select, ignore, on_file, progress, context, jobs)
+    finally:
+        forget()  # the YAML files remembered for this run
+
+
+def _run(
+    files: Sequence[InputFile],
+    sources: SourceTexts | None,
+    select: Iterable[str] | None,
+    ignore: Iterable[str] | None,
+    on_file: Callable[[InputFile, int], None] | None,
+    progress: Progress | None,
+    context: Sequence[InputFile],
+    jobs: int,
+) -> ValidationReport:
     selected = resolve_rule_patterns(select)
     ignored = resolve_rule_patterns(ignore) or frozenset()
     keep_quotes = sources is not None

@@ -1,122 +1,50 @@
-"""Where, in each record type, the references, codes and dates are.
+"""Where, in each record type, the references, codes and dates are: the record layout.
 
-Field patterns are paths in which ``"*"`` stands for every item of a list.
-These tables drive the rules; a test checks that they cover every reference
-(``IdRef``) and every codelist property of the model.
+The tables are not written here: they are derived from the models' metadata (the
+``RefersTo`` marker of each reference field, the codelists' ``used_by``, the date
+patterns) by :mod:`dipos.schema.layout` when ``dipos schema --write`` runs, and shipped
+as ``layout.json`` beside the packaged schema, which ``dipos schema --check`` checks. The
+validator reads that file, without loading pydantic. Field patterns are paths in which
+``"*"`` stands for every item of a list.
 """
 
 from typing import Any
 
+from ...schema.load import layout
 from ..paths import Path
 
 FieldPattern = tuple[str, ...]
 
-RECORD_LISTS: dict[str, str] = {
-    "actors": "actor",
-    "territories": "territory",
-    "sources": "source",
-    "proposals": "proposal",
-    "positions": "position",
-}
+_LAYOUT = layout()
+
+RECORD_LISTS: dict[str, str] = dict(_LAYOUT["record_lists"])
 """The record lists of a dataset, and the type of record each holds."""
 
-RECORD_TYPES: tuple[str, ...] = ("actor", "territory", "source", "proposal", "position", "dataset")
+RECORD_TYPES: tuple[str, ...] = tuple(_LAYOUT["record_types"])
+"""Every record type, in the order of the models (the dataset last)."""
 
 REFERENCES: dict[str, tuple[tuple[FieldPattern, tuple[str, ...]], ...]] = {
-    "actor": (
-        (("represents",), ("actor",)),
-        (("part_of",), ("actor",)),
-    ),
-    "territory": (
-        (("part_of",), ("territory",)),
-        (("corresponds_to", "*"), ("territory",)),
-    ),
-    "source": (
-        (("reported_via", "*", "actor"), ("actor",)),
-        (("reported_via", "*", "source"), ("source",)),
-    ),
-    "proposal": (
-        (("proposed_by", "*"), ("actor",)),
-        (("signatories", "*", "actor"), ("actor",)),
-        (("signatories", "*", "signed_by"), ("actor",)),
-        (("witnesses", "*", "actor"), ("actor",)),
-        (("witnesses", "*", "signed_by"), ("actor",)),
-        (("relations", "*", "target"), ("proposal",)),
-        (("sources", "*"), ("source",)),
-    ),
-    "position": (
-        (("holders", "*"), ("actor",)),
-        (("speaker",), ("actor",)),
-        (("addressees", "*"), ("actor",)),
-        (("territories", "*", "territory"), ("territory",)),
-        (("links", "*", "target"), ("position", "proposal")),
-        (("responds_to", "*", "target"), ("position", "proposal")),
-        (("reaffirms", "*"), ("position",)),
-        (("proposal_points", "*", "proposal"), ("proposal",)),
-        (("evidence", "*", "source"), ("source",)),
-        (("evidence", "*", "reported_via", "*", "actor"), ("actor",)),
-        (("evidence", "*", "reported_via", "*", "source"), ("source",)),
-        (("roles", "*", "actor"), ("actor",)),
-        (("recognition", "as_part_of"), ("actor",)),
-        (("recognition", "by", "*"), ("actor",)),
-        (("territories", "*", "zone", "from"), ("territory",)),
-        (("duration", "counted_from", "target"), ("position", "proposal")),
-        (("deadlines", "*", "within", "counted_from", "target"), ("position", "proposal")),
-    ),
-    "dataset": (),
+    record_type: tuple((tuple(pattern), tuple(allowed)) for pattern, allowed in found)
+    for record_type, found in _LAYOUT["references"].items()
 }
 """For each record type: the fields that hold ids, and the record types they may name."""
 
-CODED_FIELDS: dict[str, tuple[str, FieldPattern]] = {
-    "Position.move": ("position", ("move",)),
-    "Position.topics": ("position", ("topics", "*")),
-    "ProposalPoint.topics": ("proposal", ("points", "*", "topics", "*")),
-    "Actor.kind": ("actor", ("kind",)),
-    "Territory.kind": ("territory", ("kind",)),
-    "TerritoryScope.extent": ("position", ("territories", "*", "extent")),
-    "Source.kind": ("source", ("kind",)),
-    "ReportingStep.kind": ("source", ("reported_via", "*", "kind")),
-    "Proposal.kind": ("proposal", ("kind",)),
-    "Position.modality": ("position", ("modality",)),
-    "PositionLink.relation": ("position", ("links", "*", "relation")),
-    "PositionLink.order": ("position", ("links", "*", "order")),
-    "Response.response": ("position", ("responds_to", "*", "response")),
-    "Evidence.quote_kind": ("position", ("evidence", "*", "quote_kind")),
-    "Quantity.comparison": ("position", ("quantities", "*", "comparison")),
-    "RelativeTime.unit": ("position", ("deadlines", "*", "within", "unit")),
-    "Duration.unit": ("position", ("duration", "unit")),
-    "ActorRole.role": ("position", ("roles", "*", "role")),
-    "Recognition.status": ("position", ("recognition", "status")),
-    "EventReference.milestone": ("position", ("duration", "counted_from", "milestone")),
-    "Deadline.bounds": ("position", ("deadlines", "*", "bounds")),
-    "Deadline.timing": ("position", ("deadlines", "*", "timing")),
-    "Quantity.measure": ("position", ("quantities", "*", "measure")),
-    "ProposalRelation.relation": ("proposal", ("relations", "*", "relation")),
+CODED_FIELDS: dict[str, tuple[tuple[str, FieldPattern], ...]] = {
+    used_by: tuple((record_type, tuple(pattern)) for record_type, pattern in places)
+    for used_by, places in _LAYOUT["coded_fields"].items()
 }
-"""Each codelist property (as the codelists' ``used_by`` name it): record type and field.
-The date ``basis`` is left out: the schema's union already checks it. A codelist property
-that occurs at several places (a quantity's ``measure`` also in ``applies_to``, an event's
-``milestone`` also in a deadline) is listed at its main place: the closed lists are
-enforced by the schema everywhere, and this table finds deprecated codes."""
+"""Each codelist property (as the codelists' ``used_by`` name it): the record types and
+fields where it occurs. The date ``basis`` is left out: the schema's union checks it."""
 
 EDTF_FIELDS: dict[str, tuple[FieldPattern, ...]] = {
-    "position": (
-        ("stated_on", "value"),
-        ("deadlines", "*", "date", "value"),
-        ("territories", "*", "as_of", "value"),
-    ),
-    "proposal": (
-        ("presented_on", "value"),
-        ("signed_on", "value"),
-        ("entered_into_force_on", "value"),
-    ),
-    "source": (("published_on", "value"),),
+    record_type: tuple(tuple(pattern) for pattern in found)
+    for record_type, found in _LAYOUT["edtf_fields"].items()
 }
 """The EDTF-subset dates of each record type."""
 
 CALENDAR_FIELDS: dict[str, tuple[FieldPattern, ...]] = {
-    "source": (("accessed_on",),),
-    "dataset": (("created",), ("modified",)),
+    record_type: tuple(tuple(pattern) for pattern in found)
+    for record_type, found in _LAYOUT["calendar_fields"].items()
 }
 """The calendar days (``YYYY-MM-DD``) of each record type."""
 

@@ -14,6 +14,7 @@ YAML is read as JSON-like data and nothing else:
 """
 
 import re
+from functools import lru_cache
 from typing import Any, cast
 
 import yaml
@@ -192,6 +193,11 @@ def _children(node: Node) -> list[tuple[object, Node]]:
     return []
 
 
+def forget() -> None:
+    """Drop the YAML files remembered by :func:`read_yaml` (at the end of a run)."""
+    read_yaml.cache_clear()
+
+
 def compose(text: str) -> Node | None:
     """The YAML node tree of a single-document text (``None`` for an empty document)."""
     loader = Loader(text)
@@ -230,9 +236,15 @@ def _surrogate_escape_at(text: str, mark: Any) -> bool:
     return re.search(r"\\u[dD][89a-fA-F]", before) is not None
 
 
+@lru_cache(maxsize=2)
 def read_yaml(data: bytes, file: str) -> tuple[list[Unit], list[Finding]]:
     """Parse a YAML file: one document holding one value (its node tree kept in the unit,
-    to place findings without parsing again)."""
+    to place findings without parsing again).
+
+    Remembered for the last two files: the rules across records read a YAML file's
+    records back, and their findings are placed in its tree, without parsing it again.
+    The engine forgets them at the end of a run (:func:`forget`). Callers must not
+    change what it returns."""
     if not data.strip(b" \t\r\n\xef\xbb\xbf"):
         return [], [finding("syntax-empty", "the file is empty", file)]
     text, findings = decode(data, file)

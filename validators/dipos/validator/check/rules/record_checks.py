@@ -16,8 +16,9 @@ from ..suggest import did_you_mean
 
 _CODELIST_OF_FIELD = {used: spec.name for spec in SPECS for used in spec.used_by}
 _CODED_FIELDS_BY_TYPE: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
-for _used_by, (_owner, _pattern) in CODED_FIELDS.items():
-    _CODED_FIELDS_BY_TYPE.setdefault(_owner, []).append((_used_by, _pattern))
+for _used_by, _places in CODED_FIELDS.items():
+    for _owner, _pattern in _places:
+        _CODED_FIELDS_BY_TYPE.setdefault(_owner, []).append((_used_by, _pattern))
 
 
 @cache
