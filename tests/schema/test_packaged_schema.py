@@ -2,6 +2,7 @@
 byte those of ``schema/`` and what the models generate, and the record layout derived
 from the models; all of them part of every installation."""
 
+import json
 import tomllib
 
 import pytest
@@ -26,8 +27,8 @@ def test_the_packaged_copy_is_what_the_models_generate() -> None:
         assert (PACKAGED_DIR / name).read_bytes() == (SCHEMA_DIR / name).read_bytes()
     # What the validator reads is that folder.
     expected = expected_packaged_files()
-    assert dataset_schema() == dipos.schema.load.json.loads(expected["dataset.schema.json"])
-    assert record_schema() == dipos.schema.load.json.loads(expected["record.schema.json"])
+    assert dataset_schema() == json.loads(expected["dataset.schema.json"])
+    assert record_schema() == json.loads(expected["record.schema.json"])
     assert layout() == build_layout()
 
 

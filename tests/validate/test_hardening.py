@@ -23,6 +23,7 @@ import yaml
 
 import dipos
 from dipos.cli import main
+from dipos.limits import TOPIC_MAX_LENGTH
 from dipos.validator.read import jsonstream, yamlload
 from dipos.validator.read.domain import normalise
 from dipos.validator.read.syntax import read_json
@@ -448,6 +449,22 @@ def test_file_name_that_looks_like_a_workflow_command(
 
 
 # --- 7. smaller ----------------------------------------------------------------------------
+
+
+def test_a_topic_has_a_length_limit() -> None:
+    position = {
+        "type": "position",
+        "id": "p",
+        "holders": ["a"],
+        "move": "demand",
+        "topics": ["x" * 10_000_000],
+        "summary": "s",
+        "evidence": [{"source": "s", "quote": "q", "quote_kind": "direct"}],
+    }
+    found = [(f.rule, f.json_path, f.message) for f in dipos.validate(position).findings]
+    assert ("schema-constraint", "$.topics[0]", "the text is too long (10,000,000 characters; "
+            f"at most {TOPIC_MAX_LENGTH})") in found  # fmt: skip
+    assert not any(rule == "topic-unknown" for rule, _, _ in found)
 
 
 @pytest.mark.parametrize(

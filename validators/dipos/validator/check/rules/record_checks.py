@@ -8,6 +8,7 @@ from typing import Any
 import pycountry
 
 from ....codelists import SPECS, load
+from ....limits import TOPIC_MAX_LENGTH
 from ...findings import Finding, finding
 from ...index import dates
 from ...index.fields import CALENDAR_FIELDS, CODED_FIELDS, EDTF_FIELDS, values_at
@@ -110,7 +111,13 @@ def _position_problems(value: dict[str, Any]) -> list[Problem]:
     if isinstance(topics, list):
         known = topic_codes()
         for i, code in enumerate(topics):
-            if isinstance(code, str) and code not in known and ":" not in code:
+            # A code longer than the limit: the schema's error says it all.
+            if (
+                isinstance(code, str)
+                and code not in known
+                and ":" not in code
+                and len(code) <= TOPIC_MAX_LENGTH
+            ):
                 found.append(unknown_topic(code, ("topics", i)))
     own = value.get("id")
     if isinstance(own, str):
@@ -246,7 +253,12 @@ class RecordChecker:
                         f'"{code}" is deprecated in the codelist `{codelist}`: {deprecated[code]}',
                         rel,
                     )
-                elif is_topic and ":" not in code and code not in topic_codes():
+                elif (
+                    is_topic
+                    and ":" not in code
+                    and code not in topic_codes()
+                    and len(code) <= TOPIC_MAX_LENGTH  # longer: the schema's error says it all
+                ):
                     yield self.make(*unknown_topic(code, rel))
 
     def _self_links(self, value: dict[str, Any]) -> Iterator[Finding]:
