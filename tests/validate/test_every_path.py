@@ -96,9 +96,8 @@ def _split(value: Any) -> tuple[list[Any], list[tuple[str | int, ...]]] | None:
     header = {k: v for k, v in value.items() if k not in RECORD_LISTS}
     lines: list[Any] = [header]
     bases: list[tuple[str | int, ...]] = [()]
-    for name, record_type in RECORD_LISTS.items():
-        if name not in value:
-            continue
+    for name in [key for key in value if key in RECORD_LISTS]:  # in the file's order
+        record_type = RECORD_LISTS[name]
         members = value[name]
         if not isinstance(members, list):
             return None

@@ -52,8 +52,10 @@ def check_value(
         return
     if value["type"] == "dataset":
         _check_record("dataset", value, part, file, line, base, keep_quotes)
-        for list_name in RECORD_LISTS:
-            members = value.get(list_name)
+        # The lists in the order of the file, as a stream reads them: of two records with
+        # the same id, the one written first is the original, whichever its list.
+        for list_name in [key for key in value if key in RECORD_LISTS]:
+            members = value[list_name]
             if not isinstance(members, list):
                 continue
             for index, member in enumerate(members):
