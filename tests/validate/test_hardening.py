@@ -151,6 +151,24 @@ def test_integers_beyond_64_bits_read_as_doubles_everywhere(
     assert record["name"] == big  # the caller's object is left as it was
 
 
+def test_a_duplicate_id_is_the_later_record_whatever_the_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by the differential test: read whole, the lists were taken in a fixed order
+    (sources before proposals), read as a stream in the file's order."""
+    path = tmp_path / "d.json"
+    path.write_text(
+        HEADER + '"id": "x", "proposals": [{"type": "proposal", "id": "x", "title": "T", '
+        '"kind": "peace_plan"}], "sources": [{"type": "source", "id": "x", "title": "T", '
+        '"kind": "news_report"}]}'
+    )
+    expected = [("id-duplicate", "$.proposals[0].id"), ("id-duplicate", "$.sources[0].id")]
+    whole = [(f.rule, f.json_path) for f in dipos.validate(path).findings]
+    assert whole == expected
+    monkeypatch.setattr(jsonstream, "STREAM_BYTES", 0)
+    assert [(f.rule, f.json_path) for f in dipos.validate(path).findings] == expected
+
+
 def test_normalise_copies_only_the_paths_changed() -> None:
     shared = {"kept": [1, 2]}
     value = {"a": shared, "b": [2**70]}
