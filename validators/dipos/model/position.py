@@ -130,8 +130,12 @@ class Deadline(DiposModel):
     description: Text | None = None
     """The deadline in the source's words, when that helps."""
 
+    # "Not both absent" rather than `anyOf` of two `required`: ajv's strict mode rejects
+    # a `required` whose names are declared only beside the `anyOf` (strictRequired),
+    # and code generators turn such `anyOf` branches into open types (`[k: string]:
+    # unknown`) that let typos through. A `false` property schema means "absent".
     json_schema_also: ClassVar[dict[str, Any]] = {
-        "anyOf": [{"required": ["date"]}, {"required": ["within"]}]
+        "not": {"properties": {"date": False, "within": False}}
     }
 
     @model_validator(mode="after")
