@@ -13,23 +13,11 @@ from typing import Any
 
 import pytest
 
-from dipos.version import SCHEMA_VERSION
-
 from ._node import by_file, example_files, run_script, valid_fixture_files, where
 
 EXAMPLES = example_files()
 VALID = valid_fixture_files()
 RECORD_TYPES = ("actor", "territory", "source", "proposal", "position", "dataset")
-
-#: Schema 0.1 lets `x_` properties on every object (`patternProperties`), which
-#: json-schema-to-typescript turns into `[k: string]: unknown` on every interface.
-#: 0.2 moves extensions into one `extensions` object per record (issue 10, item 9).
-OPEN_TYPES_IN_0_1 = pytest.mark.xfail(
-    SCHEMA_VERSION == "0.1",
-    reason="schema 0.1: `^x_` patternProperties give every generated interface an index "
-    "signature, so misspelt properties type-check; fixed by the 0.2 `extensions` object",
-    strict=True,
-)
 
 
 @pytest.fixture(scope="module")
@@ -73,7 +61,6 @@ def test_document_type_checks(documents: dict[str, list[dict[str, Any]]], file: 
     assert _diagnostics(documents[file]) == []
 
 
-@OPEN_TYPES_IN_0_1
 def test_no_index_signature_outside_extensions(report: dict[str, Any]) -> None:
     open_types = [
         f"{sig['module']}:{sig['line']} {sig['declaration']}: {sig['text']}"
@@ -83,13 +70,18 @@ def test_no_index_signature_outside_extensions(report: dict[str, Any]) -> None:
     assert open_types == []
 
 
+def test_extensions_is_one_type_in_each_module(report: dict[str, Any]) -> None:
+    """Records share one ``Extensions`` type (not a copy per record)."""
+    found = sorted((sig["module"], sig["declaration"]) for sig in report["indexSignatures"])
+    assert found == [("dataset.ts", "Extensions"), ("record.ts", "Extensions")]
+
+
 def test_misspelt_cases_are_there(report: dict[str, Any]) -> None:
     names = [entry["name"] for entry in report["misspelt"]]
     assert "position-speakr" in names
     assert len(names) >= 3
 
 
-@OPEN_TYPES_IN_0_1
 def test_tsc_rejects_every_misspelt_property(report: dict[str, Any]) -> None:
     accepted = [
         entry["origin"]

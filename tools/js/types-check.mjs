@@ -139,22 +139,15 @@ function indexSignatures(path, module) {
   const visit = (node) => {
     if (ts.isIndexSignatureDeclaration(node)) {
       const declaration = topLevelName(node);
-      // The `Extensions` type, whether emitted as a named type or inline as the type
-      // of a record's `extensions` property.
-      const owner = node.parent?.parent;
-      const inlineExtensions =
-        ts.isTypeLiteralNode(node.parent) &&
-        owner !== undefined &&
-        ts.isPropertySignature(owner) &&
-        owner.name.getText(source) === "extensions";
       const { line } = source.getLineAndCharacterOfPosition(node.getStart(source));
-      found.push({
-        module,
-        declaration,
-        line: line + 1,
-        text: node.getText(source),
-        allowed: /^Extensions\d*$/.test(declaration) || inlineExtensions,
-      });
+      // Only the one `Extensions` type: not a copy of it (`Extensions1`, which a `$ref`
+      // with sibling keywords produces), nor an index signature inside another type.
+      const holder = node.parent;
+      const isTheType =
+        ts.isInterfaceDeclaration(holder) ||
+        (ts.isTypeLiteralNode(holder) && ts.isTypeAliasDeclaration(holder.parent));
+      const allowed = declaration === "Extensions" && isTheType;
+      found.push({ module, declaration, line: line + 1, text: node.getText(source), allowed });
     }
     ts.forEachChild(node, visit);
   };

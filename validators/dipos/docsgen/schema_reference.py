@@ -149,7 +149,21 @@ def _cross_property_rules(schema: dict[str, Any]) -> list[str]:
         ):
             names = [", ".join(f"`{p}`" for p in b["required"]) for b in branches]
             rules.append(f"Give {words}: {' / '.join(names)}.")
+    # "Not all absent" (`not: {properties: {a: false, b: false}}`), the form the models
+    # use for "at least one of" because ajv's strict mode refuses the `anyOf` above.
+    absent = schema.get("not")
+    if isinstance(absent, dict) and set(absent) == {"properties"}:
+        props = absent["properties"]
+        if props and all(value is False for value in props.values()):
+            rules.append(f"Give at least one of: {' / '.join(f'`{p}`' for p in props)}.")
     return rules
+
+
+def _ref_description(schema: dict[str, Any]) -> str:
+    """For a property that is only a ``$ref`` (a sibling description would make code
+    generators copy the type, as for ``extensions``): a pointer to the definition."""
+    name = ref_name(schema)
+    return f"See {_link(name)}." if name else ""
 
 
 def property_rows(
@@ -174,7 +188,7 @@ def property_rows(
                 f'<span id="{md.property_anchor(name, prop)}"></span>`{prop}`',
                 md.cell(type_markdown(prop_schema)),
                 "**required**" if prop in required else "optional",
-                md.cell(str(prop_schema.get("description", ""))),
+                md.cell(str(prop_schema.get("description", "") or _ref_description(prop_schema))),
                 md.cell("\n".join(details)),
             ]
         )
@@ -211,9 +225,11 @@ files.
 Three rules hold for every object below:
 
 - **No unknown properties.** A property not listed for an object is an error,
-  nearly always a typo (`speakr`). To add your own data, give the property a
-  name starting with **`x_`** (`x_internal_ref`): such *extension* properties
-  are accepted anywhere, with any value, and ignored by dipos tools.
+  nearly always a typo (`speakr`). To add your own data, put it in the record's
+  **`extensions`** object ([Extensions](#extensions)), under keys of your choice,
+  best with a namespace (`"extensions": {{"acme:reviewed": true}}`): the one
+  place where free keys are allowed, ignored by dipos tools. (dipos 0.1 used
+  `x_` properties instead; `dipos migrate` moves them.)
 - **No `null`.** When a value is not known, leave the property out; writing
   `null` is an error.
 - **Strict types.** `"5"` is not a number and `1` is not `true`.
@@ -281,8 +297,8 @@ def _definition_section(
         lines.append(md.table(["Property", "Type", "Required", "Description", "Values"], rows))
     if schema.get("additionalProperties") is False:
         lines.append(
-            f"No other properties, except [extensions](#every-object) named `x_…`"
-            f" (this {kind} is closed).\n"
+            f"No other properties (this {kind} is [closed](#every-object); a project's own "
+            "additions go in a record's `extensions`).\n"
         )
     block = _example_block(name, harvest)
     if block:
