@@ -312,6 +312,20 @@ class _Translator:
                 f"{_short(instance)} is out of range: it must be {words} {info['limit']}",
                 path,
             )
+        elif name == "not" and def_name == "Deadline":
+            # The schema says "not both absent" (see the model's `Deadline`).
+            yield self.make(
+                "deadline-empty",
+                "the deadline has neither `date` nor `within`: give one or both",
+                path,
+            )
+        elif name == "not" and def_name == "RelativeTime":
+            yield self.make(
+                "schema-required",
+                "the relative time has neither `after` nor `counted_from`: say what the span "
+                "is counted from, in words (`after`) or as a record (`counted_from`), or both",
+                path,
+            )
         elif name in ("oneOf", "anyOf"):
             yield from self._union(
                 error, name, list(info["context"]), def_name, base, rel, path, instance
@@ -352,21 +366,6 @@ class _Translator:
         path: Path,
         instance: Any,
     ) -> Iterator[Finding]:
-        if def_name == "RelativeTime" and name == "anyOf":
-            yield self.make(
-                "schema-required",
-                "the relative time has neither `after` nor `counted_from`: say what the span "
-                "is counted from, in words (`after`) or as a record (`counted_from`), or both",
-                path,
-            )
-            return
-        if def_name == "Deadline" and name == "anyOf":
-            yield self.make(
-                "deadline-empty",
-                "the deadline has neither `date` nor `within`: give one or both",
-                path,
-            )
-            return
         # A branch whose discriminator (`basis` or `type` const) fails is not the one meant.
         chosen = [b for b in branches if not any(_is_discriminator_error(e, rel) for e in b)]
         if isinstance(instance, dict) and len(chosen) >= 1 and len(chosen) < len(branches):
