@@ -29,7 +29,9 @@ def merge_lines(original: str, base: str, new: str) -> str:
     b_keys = [_key(line) for line in b_lines]
 
     # What each base line becomes in the new output, and what is inserted before it.
-    replaced: list[list[str]] = [[line] for line in b_lines]
+    replaced: list[list[str]] = [
+        [_key(line) + newline if line.endswith("\n") else line] for line in b_lines
+    ]
     inserted: list[list[str]] = [[] for _ in range(len(b_lines) + 1)]
     changed = [False] * len(b_lines)
     changes = SequenceMatcher(None, b_keys, [_key(line) for line in n_lines], autojunk=False)
@@ -64,7 +66,10 @@ def merge_lines(original: str, base: str, new: str) -> str:
             continue
         for i in range(i1, i2):
             insert_before(i)
-            out.extend(replaced[i])
+            if tag == "equal" and not changed[i]:
+                out.append(o_lines[j1 + i - i1])  # the same line, with its own ending
+            else:
+                out.extend(replaced[i])
     insert_before(len(b_lines))
     merged = "".join(out)
     if original and not original.endswith(("\n", "\r")) and merged.endswith("\n"):

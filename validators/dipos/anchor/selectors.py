@@ -71,9 +71,9 @@ def _choose(
         best = max(scored)
         if best and scored.count(best) == 1:
             return spans[scored.index(best)], "the one its prefix/suffix match"
-    start, end = _integer(evidence.get("start")), _integer(evidence.get("end"))
+    given_start, given_end = _integer(evidence.get("start")), _integer(evidence.get("end"))
     for span in spans:
-        if span[0] == start or (start is None and span[1] == end):
+        if span[0] == given_start or (given_start is None and span[1] == given_end):
             return span, "the one at its existing start/end"
     return None, ""
 
@@ -124,13 +124,14 @@ def anchor_one(evidence: dict[str, Any], text: str, loose: Loose, text_name: str
 
     wanted: dict[str, Any] = {"quote": text[start:end], "start": start, "end": end}
     # A prefix or suffix already right is kept whatever its length; an empty one is
-    # right only at the very start or end of the text.
+    # right only at the very start or end of the text (and written there: nothing comes
+    # before or after the quote).
     prefix = _text(evidence.get("prefix"))
     if prefix is None or not text[:start].endswith(prefix) or (start and not prefix):
-        prefix = text[max(0, start - CONTEXT) : start] or None
+        prefix = text[max(0, start - CONTEXT) : start]
     suffix = _text(evidence.get("suffix"))
     if suffix is None or not text[end:].startswith(suffix) or (end < len(text) and not suffix):
-        suffix = text[end : end + CONTEXT] or None
+        suffix = text[end : end + CONTEXT]
     wanted["prefix"], wanted["suffix"] = prefix, suffix
 
     for key in SELECTOR_KEYS:
