@@ -23,6 +23,7 @@ import traceback
 from pathlib import Path
 from typing import Any
 
+from ..reference import context_files as reference_context
 from ..validator.catalogue import RULES
 from ..validator.engine import resolve_rule_patterns, run
 from ..validator.findings import ValidationReport
@@ -132,6 +133,13 @@ def register(subcommands: "argparse._SubParsersAction[Any]") -> None:
         "pre-commit hook does)",
     )
     parser.add_argument(
+        "--no-reference",
+        action="store_true",
+        help="do not resolve references to the ids of the dipos reference list "
+        "(dipos:actor/RUS, dipos:territory/UA-14...), which are otherwise read as context: "
+        "to check that a dataset defines every record it uses",
+    )
+    parser.add_argument(
         "--jobs",
         "-j",
         type=_jobs,
@@ -225,6 +233,8 @@ def _run(args: argparse.Namespace) -> int:
             for f in collect(args.context or [])
             if f.path is not None and f.path.resolve() not in checked
         ]
+        if not args.no_reference:
+            context = [*reference_context(), *context]
     except (InputError, OSError, ValueError) as error:
         return _fail(str(error))
     if not files:
