@@ -322,3 +322,36 @@ def test_selectors_removed_from_the_yaml_example_come_back_identical(tmp_path: P
     texts = REPO_ROOT / "examples" / "illustrative" / "texts"
     assert anchor(copy, "--sources", texts) == 0
     assert copy.read_bytes() == original.read_bytes()
+
+
+def test_yaml_blank_lines_and_comments_after_an_evidence_stay_after_it(
+    tmp_path: Path, texts: Path
+) -> None:
+    """ruamel.yaml ties them to the last key: new keys go before them, not after."""
+    data = tmp_path / "data.yaml"
+    data.write_text(
+        "type: dataset\n"
+        "positions:\n"
+        "- type: position\n"
+        "  id: p1\n"
+        "  evidence:\n"
+        "  - source: src-1\n"
+        "    quote: no withdrawal\n"
+        "    quote_kind: direct  # end of line\n"
+        "\n"
+        "  # the second one\n"
+        "  - source: src-1\n"
+        "    quote: none. We\n"
+        "    quote_kind: direct\n"
+        "\n"
+        "- type: position\n"
+        "  id: p2\n",
+        encoding="utf-8",
+    )
+    assert anchor(data, "--sources", texts) == 0
+    lines = data.read_text(encoding="utf-8").splitlines()
+    first_end = next(i for i, line in enumerate(lines) if line.startswith("    end:"))
+    assert lines[first_end + 1 : first_end + 4] == ["", "  # the second one", "  - source: src-1"]
+    assert "    quote_kind: direct  # end of line" in lines
+    assert lines[-3] == ""
+    assert lines[-2] == "- type: position"

@@ -348,8 +348,29 @@ def set_key(mapping: dict[str, Any], key: str, value: Any, after: tuple[str, ...
     insert = getattr(mapping, "insert", None)
     if callable(insert):  # ruamel.yaml's CommentedMap keeps its comments this way
         insert(position, key, value)
+        if position:
+            _move_trailing_comment(mapping, keys[position - 1], key)
         return
     items = list(mapping.items())
     items.insert(position, (key, value))
     mapping.clear()
     mapping.update(items)
+
+
+def _move_trailing_comment(mapping: Any, before: str, key: str) -> None:
+    """Keep the blank lines and comments that followed the key ``before`` after the key
+    inserted after it: ruamel.yaml attaches them to ``before``, which would put them
+    between the two keys. An end-of-line comment of ``before`` stays with it."""
+    from ruamel.yaml.tokens import CommentToken
+
+    entry = mapping.ca.items.get(before)
+    if not entry or len(entry) < 3 or entry[2] is None:
+        return
+    token = entry[2]
+    text = str(token.value)
+    cut = text.find("\n") + 1
+    if cut <= 0 or cut >= len(text):
+        return
+    token.value = text[:cut]
+    rest = CommentToken("\n" + text[cut:], token.start_mark, None)
+    mapping.ca.items[key] = [None, None, rest, None]
