@@ -8,8 +8,6 @@ import json
 import sys
 from typing import Any
 
-from ..reference.lookup import lookup
-
 EXIT_OK = 0
 EXIT_NOT_FOUND = 1
 
@@ -51,6 +49,8 @@ def register(subcommands: "argparse._SubParsersAction[Any]") -> None:
 
 def run_command(args: argparse.Namespace) -> int:
     """Run ``dipos lookup``."""
+    from ..reference.lookup import lookup  # pycountry's databases: loaded only here
+
     name = " ".join(args.name)
     hits = [hit.to_json() for hit in lookup(name)]
     if args.format == "json":
