@@ -265,6 +265,9 @@ def _write(document: Document) -> str | None:
     """Write a document atomically (a temporary file renamed over it); the error, if any."""
     try:
         text = document.render()
+    except Exception as error:  # a value the serializer cannot write back (never expected)
+        return f"could not be written back ({type(error).__name__}: {error}); it is unchanged"
+    try:
         directory = document.path.parent
         handle, temporary = tempfile.mkstemp(prefix=f".{document.path.name}.", dir=directory)
         try:
