@@ -74,10 +74,16 @@ def test_states_and_countries() -> None:
         assert re.match(ID_PATTERN, record_id), record_id
 
 
-def test_the_reference_list_is_a_strict_valid_dataset() -> None:
+def test_the_reference_list_is_a_strict_valid_dataset(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     report = validate(reference_path(), reference=False)
     assert report.ok, report.errors[:3]
     assert not report.warnings, report.warnings[:3]
+    # Checked itself, the list is not also its own context (no duplicate ids).
+    assert validate(reference_path()).ok
+    assert main(["validate", "--strict", str(reference_path())]) == 0
+    capsys.readouterr()
 
 
 def test_the_verified_table_is_well_formed() -> None:

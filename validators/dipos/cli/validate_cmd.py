@@ -234,7 +234,7 @@ def _run(args: argparse.Namespace) -> int:
             if f.path is not None and f.path.resolve() not in checked
         ]
         if not args.no_reference:
-            context = [*reference_context(), *context]
+            context = [*reference_context(files), *context]
     except (InputError, OSError, ValueError) as error:
         return _fail(str(error))
     if not files:

@@ -25,6 +25,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from ..validator.inputs import InputFile
 
 PREFIX = "dipos:"
@@ -49,10 +51,12 @@ def by_id() -> dict[str, dict[str, Any]]:
     return {r["id"]: r for key in ("actors", "territories") for r in data.get(key, [])}
 
 
-def context_files() -> "list[InputFile]":
+def context_files(checked: "Iterable[InputFile]" = ()) -> "list[InputFile]":
     """The reference list as read-only context for the validator (ids resolve into it;
-    its own records are not reported on)."""
+    its own records are not reported on); none when it is among the files ``checked``."""
     from ..validator.inputs import InputFile
 
     path = reference_path()
+    if any(f.path is not None and f.path.resolve() == path.resolve() for f in checked):
+        return []
     return [InputFile(str(path), "json", path=path)]

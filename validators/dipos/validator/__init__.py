@@ -112,7 +112,7 @@ def validate(
                 select=select,
                 ignore=ignore,
                 jobs=jobs,
-                context=reference_context() if reference else (),
+                context=reference_context(files) if reference else (),
             )
         except OSError as error:
             raise InputError(str(error)) from error
