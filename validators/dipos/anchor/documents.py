@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path as FilePath
 from typing import Any, Literal
 
+import orjson
+
 from ..validator.paths import Path
 from ..validator.textscan import LineIndex, scan
 from .layout import merge_lines
@@ -77,6 +79,13 @@ class JsonStyle:
         return cls(indent, (item, key), ensure_ascii)
 
     def dumps(self, value: Any) -> str:
+        if self.indent == 2 and self.separators == (",", ": ") and not self.ensure_ascii:
+            # orjson writes this layout too, many times faster. Where its numbers are
+            # written otherwise than json's, the file's own lines are kept anyway (layout).
+            try:
+                return orjson.dumps(value, option=orjson.OPT_INDENT_2).decode("utf-8")
+            except (TypeError, orjson.JSONEncodeError):
+                pass  # an integer beyond 64 bits: json can write it
         return json.dumps(
             value, indent=self.indent, separators=self.separators, ensure_ascii=self.ensure_ascii
         )

@@ -253,9 +253,14 @@ def _located(pending: list[tuple[_Place, str, str]]) -> list[Note]:
     lines: dict[int, dict[tuple[int, Path], int]] = {
         key: documents[key].lines_of(wanted) for key, wanted in by_document.items()
     }
+    unit_numbers = {
+        id(unit): number
+        for document in documents.values()
+        for number, unit in enumerate(document.units)
+    }
     notes = []
     for place, kind, message in pending:
-        unit_index = next(i for i, u in enumerate(place.document.units) if u is place.unit)
+        unit_index = unit_numbers[id(place.unit)]
         line = lines[id(place.document)].get((unit_index, place.path), place.unit.line)
         notes.append(Note(place.document.name, line, place.path, place.record_id, kind, message))
     return notes
