@@ -35,7 +35,7 @@ def dataset(*evidence: dict[str, object], sha: str | None = None) -> dict[str, o
         source["text_sha256"] = sha
     return {
         "type": "dataset",
-        "dipos_version": "0.1",
+        "dipos_version": "0.2",
         "sources": [source],
         "positions": [
             {
@@ -102,7 +102,7 @@ def test_yaml_comments_and_layout_are_kept(tmp_path: Path, texts: Path) -> None:
     data.write_text(
         "# A comment at the top\n"
         "type: dataset\n"
-        "dipos_version: '0.1'  # quoted on purpose\n"
+        "dipos_version: '0.2'  # quoted on purpose\n"
         "sources:\n"
         "  - type: source\n"
         "    id: src-1\n"
@@ -141,7 +141,7 @@ def test_yaml_comments_and_layout_are_kept(tmp_path: Path, texts: Path) -> None:
 def test_jsonl_untouched_lines_are_byte_identical(tmp_path: Path, texts: Path) -> None:
     data = tmp_path / "data.jsonl"
     lines = [
-        '{"type":"dataset","dipos_version":"0.1"}\r\n',
+        '{"type":"dataset","dipos_version":"0.2"}\r\n',
         '{"type": "source", "id": "src-1", "kind": "official_statement", '
         f'"text_sha256": "{SHA}"}}\r\n',
         "\r\n",
