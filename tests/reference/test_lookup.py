@@ -60,3 +60,24 @@ def test_text_output_and_nothing_found(capsys: pytest.CaptureFixture[str]) -> No
     assert "nothing found" in capsys.readouterr().err
     assert main(["lookup", "--format", "json", "   "]) == 1
     assert json.loads(capsys.readouterr().out) == []
+
+
+@pytest.mark.parametrize(
+    ("spelling", "record_id", "qid"),
+    [
+        ("NATO", "dipos:actor/nato", "Q7184"),
+        ("European Union", "dipos:actor/eu", "Q458"),
+        ("Zelensky", "dipos:actor/volodymyr-zelenskyy", "Q3874799"),
+        ("Crimean Peninsula", "dipos:territory/crimea", "Q7835"),
+    ],
+)
+def test_other_reference_records_are_found_by_their_names(
+    spelling: str, record_id: str, qid: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["lookup", spelling, "--format", "json"]) == 0
+    (hit,) = json.loads(capsys.readouterr().out)
+    assert hit["kind"] == "reference"
+    assert record_id in (hit.get("actor"), hit.get("territory"))
+    assert hit["wikidata"] == qid
+    assert main(["lookup", spelling]) == 0
+    assert f"id: {record_id}" in capsys.readouterr().out

@@ -31,7 +31,8 @@ def register(subcommands: "argparse._SubParsersAction[Any]") -> None:
         "lookup",
         help="find a state or subdivision by any spelling and print its codes and dipos ids",
         description=(
-            "Find a state or a subdivision (an oblast, a province) by a code or a name in any "
+            "Find a state or a subdivision (an oblast, a province), or another record of the "
+            "dipos reference list (NATO, the EU...), by a code or a name in any "
             "spelling or language that pycountry knows (ISO names, official and common names, "
             "their translations, and the names of the dipos reference list), and print its ISO "
             "3166 codes, the id of its record in the dipos reference list (which a dataset may "
@@ -64,6 +65,14 @@ def run_command(args: argparse.Namespace) -> int:
 
 def _text(hit: dict[str, Any]) -> str:
     lines = [hit["name"]]
+    if hit["kind"] == "reference":
+        for key in ("actor", "territory"):
+            if key in hit:
+                lines.append(f"  {key} id: {hit[key]} ({hit['record_kind']})")
+        if "wikidata" in hit:
+            lines.append(f"  Wikidata: {hit['wikidata']}")
+        lines.append(f"  matched: {', '.join(hit['matched'])}")
+        return "\n".join(lines)
     if hit["kind"] == "country":
         lines.append(f"  ISO 3166-1: {hit['alpha_2']} / {hit['alpha_3']}")
     else:

@@ -37,9 +37,11 @@ class Hit:
     """A state or subdivision found, with its codes."""
 
     code: str
-    """ISO 3166-1 alpha-2 for a country, ISO 3166-2 for a subdivision."""
+    """ISO 3166-1 alpha-2 for a country, ISO 3166-2 for a subdivision, the record id for
+    another record of the reference list."""
     kind: str
-    """``country`` or ``subdivision``."""
+    """``country``, ``subdivision``, or ``reference`` for another record of the reference
+    list (an organisation, a person, a place without an ISO code)."""
     name: str
     rank: int = CLOSE
     matched: list[str] = field(default_factory=list)
@@ -49,6 +51,13 @@ class Hit:
         """The hit as JSON data: codes, reference ids and Wikidata item when checked."""
         data: dict[str, Any] = {"kind": self.kind, "name": self.name}
         references = by_id()
+        if self.kind == "reference":
+            record = references[self.code]
+            data[str(record["type"])] = self.code
+            data["record_kind"] = record["kind"]
+            data["wikidata"] = record.get("wikidata")
+            data["matched"] = self.matched
+            return {k: v for k, v in data.items() if v is not None}
         if self.kind == "country":
             country = _COUNTRY(alpha_2=self.code)
             data["alpha_2"] = country.alpha_2
@@ -66,9 +75,9 @@ class Hit:
         data["territory"] = territory if territory in references else None
         wikidata = None
         for record_id in (territory, data.get("actor")):
-            record = references.get(record_id or "")
-            if record is not None and record.get("wikidata"):
-                wikidata = record["wikidata"]
+            found = references.get(record_id or "")
+            if found is not None and found.get("wikidata"):
+                wikidata = found["wikidata"]
                 break
         data["wikidata"] = wikidata
         data["matched"] = self.matched
@@ -106,9 +115,12 @@ def _english() -> Iterator[tuple[str, str, str, str]]:
         yield subdivision.code, "subdivision", subdivision.name, "ISO"
     for record in by_id().values():
         code = record.get("iso3166")
-        if not code:
-            continue
-        kind = "country" if "-" not in code else "subdivision"
+        if code:
+            kind = "country" if "-" not in code else "subdivision"
+        elif not record.get("iso3166_1_alpha3"):  # NATO, a person, the Crimean peninsula
+            code, kind = record["id"], "reference"
+        else:
+            continue  # a state: found as its country
         for name in [record["name"], *record.get("alternative_names", [])]:
             yield code, kind, name, "dipos"
 
@@ -235,12 +247,13 @@ def lookup(name: str, limit: int = 10) -> list[Hit]:
         return []
     best = min(hit.rank for hit in hits.values())
     found = [hit for hit in hits.values() if hit.rank == best]
-    found.sort(key=lambda hit: (hit.kind != "country", hit.code))
+    order = {"country": 0, "subdivision": 1, "reference": 2}
+    found.sort(key=lambda hit: (order[hit.kind], hit.code))
     return found[:limit]
 
 
 def _label(code: str, kind: str) -> str:
-    record = by_id().get(f"dipos:territory/{code}")
+    record = by_id().get(code if kind == "reference" else f"dipos:territory/{code}")
     if record is not None:
         return str(record["name"])
     if kind == "country":
