@@ -23,6 +23,7 @@ import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..reference import context_files as reference_context
 from ..validator.catalogue import RULES
 from ..validator.findings import ValidationReport
 from ..validator.machine import cpu_count, limited_memory, physical_memory
@@ -134,6 +135,13 @@ def register(subcommands: "argparse._SubParsersAction[Any]") -> None:
         help="also read these files or directories, only so that references into them "
         "resolve; their own problems are not reported (to check only changed files, as the "
         "pre-commit hook does)",
+    )
+    parser.add_argument(
+        "--no-reference",
+        action="store_true",
+        help="do not resolve references to the ids of the dipos reference list "
+        "(dipos:actor/RUS, dipos:territory/UA-14...), which are otherwise read as context: "
+        "to check that a dataset defines every record it uses",
     )
     parser.add_argument(
         "--jobs",
@@ -266,6 +274,8 @@ def _run(args: argparse.Namespace) -> int:
             for f in collect(args.context or [])
             if f.path is not None and f.path.resolve() not in checked
         ]
+        if not args.no_reference:
+            context = [*reference_context(files), *context]
     except (InputError, OSError, ValueError) as error:
         return _fail(str(error))
     if not files:

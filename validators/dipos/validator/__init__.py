@@ -23,6 +23,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from ..reference import context_files as reference_context
 from .catalogue import DOCS_BASE_URL, RULES, RuleInfo, get
 from .findings import Finding, ValidationReport
 from .read.inputs import InputError, collect
@@ -58,6 +59,7 @@ def validate(
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
     jobs: int = 1,
+    reference: bool = True,
 ) -> ValidationReport:
     """Validate dipos data: Python objects or files.
 
@@ -74,7 +76,9 @@ def validate(
     a text matches a source by file name (``<source id>.txt``) or by ``text_sha256``; ``select``
     and ``ignore`` are rule ids or globs (``"schema-*"``) as on the command line. ``jobs``
     greater than 1 checks files in that many worker processes, as ``--jobs`` does (large
-    JSON Lines files are split between them; the report is the same).
+    JSON Lines files are split between them; the report is the same). Files may refer
+    to the ids of the dipos reference list (``dipos:actor/RUS``) without defining them,
+    unless ``reference`` is false (as ``--no-reference``); Python objects may not yet.
 
     Raises `InputError` when a path does not exist or cannot be read, and
     ``ValueError`` for a ``select``/``ignore`` value that names no rule.
@@ -108,7 +112,14 @@ def validate(
         except OSError as error:
             raise InputError(str(error)) from error
         try:
-            return run(files, sources=texts, select=select, ignore=ignore, jobs=jobs)
+            return run(
+                files,
+                sources=texts,
+                select=select,
+                ignore=ignore,
+                jobs=jobs,
+                context=reference_context(files) if reference else (),
+            )
         except OSError as error:
             raise InputError(str(error)) from error
     selected = resolve_rule_patterns(select)

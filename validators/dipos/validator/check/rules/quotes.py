@@ -73,12 +73,18 @@ class SourceTexts:
 
     def for_source(self, entry: RecordEntry) -> tuple[SourceText | None, bool]:
         """The text of a source, and whether it was found by name but its digest differs."""
-        if entry.text_sha256 and entry.text_sha256 in self.by_sha:
-            return self.by_sha[entry.text_sha256], False
-        text = self.by_stem.get(entry.id)
+        return self.for_source_id(entry.id, entry.text_sha256)
+
+    def for_source_id(
+        self, source_id: str, text_sha256: str | None
+    ) -> tuple[SourceText | None, bool]:
+        """The text of the source with this id and ``text_sha256`` (see :meth:`for_source`)."""
+        if text_sha256 and text_sha256 in self.by_sha:
+            return self.by_sha[text_sha256], False
+        text = self.by_stem.get(source_id)
         if text is None:
             return None, False
-        return text, bool(entry.text_sha256) and entry.text_sha256 != text.sha256
+        return text, bool(text_sha256) and text_sha256 != text.sha256
 
 
 _QUOTES = str.maketrans(
