@@ -1,0 +1,127 @@
+"""`dipos.load`: valid data as typed models with references resolved; invalid data raises."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+import dipos
+from dipos.loading import InvalidDataError, UnresolvedReferenceError
+from dipos.model import Actor, Position, Proposal, Source, Territory
+from dipos.validator import InputError
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+EXAMPLES = REPO_ROOT / "examples"
+
+
+@pytest.fixture(scope="module")
+def examples() -> dipos.LoadedDataset:
+    return dipos.load(EXAMPLES)
+
+
+def test_every_record_is_loaded_as_its_model(examples: dipos.LoadedDataset) -> None:
+    report = dipos.validate(EXAMPLES)
+    assert len(examples) + len(examples.headers) == report.records
+    assert all(isinstance(p, Position) for p in examples.positions)
+    assert all(isinstance(a, Actor) for a in examples.actors)
+    assert all(isinstance(t, Territory) for t in examples.territories)
+    assert all(isinstance(s, Source) for s in examples.sources)
+    assert all(isinstance(p, Proposal) for p in examples.proposals)
+
+
+def test_every_reference_resolves_to_a_record_of_an_allowed_type(
+    examples: dipos.LoadedDataset,
+) -> None:
+    count = 0
+    for record in examples:
+        for reference in examples.references(record):
+            assert reference.target.id == reference.id
+            count += 1
+    assert count > 100
+
+
+def test_typed_accessors_follow_the_position_references(examples: dipos.LoadedDataset) -> None:
+    position = next(p for p in examples.positions if p.territories and p.links)
+    holders = examples.holders_of(position)
+    assert [a.id for a in holders] == position.holders
+    assert all(isinstance(a, Actor) for a in holders)
+    for scope, territory in examples.territories_of(position):
+        assert territory.id == scope.territory
+    for link, target in examples.links_of(position):
+        assert target.id == link.target
+        assert isinstance(target, Position | Proposal)
+    for evidence, source in examples.evidence_of(position):
+        assert source.id == evidence.source
+
+
+def test_an_actor_is_one_object_however_often_it_is_named(examples: dipos.LoadedDataset) -> None:
+    first, second = examples.positions[0], examples.positions[1]
+    assert examples.actor(first.holders[0]) is examples.actor(first.holders[0])
+    assert examples.holders_of(first)[0] is examples.actors.get(first.holders[0])
+    assert second.id != first.id
+
+
+def test_lookups_by_id_and_wrong_types(examples: dipos.LoadedDataset) -> None:
+    position = examples.positions[-1]
+    assert examples.position(position.id) == position
+    assert examples.resolve(position.id) == position
+    assert examples.positions.has(position.id)
+    assert position in examples.positions
+    assert examples.find("no-such-id") is None
+    with pytest.raises(UnresolvedReferenceError):
+        examples.resolve("no-such-id")
+    with pytest.raises(UnresolvedReferenceError):
+        examples.actor(position.id)
+
+
+def test_the_positions_table_keeps_text_not_models(examples: dipos.LoadedDataset) -> None:
+    # Positions are parsed on access (a fresh, equal model each time): memory holds text.
+    assert examples.positions[0] == examples.positions[0]
+    assert examples.positions[0] is not examples.positions[0]
+    assert examples.positions[-1].id == examples.positions.ids()[-1]
+    assert [p.id for p in examples.positions[:2]] == examples.positions.ids()[:2]
+    assert json.loads(examples.positions.text(examples.positions.ids()[0]))["type"] == "position"
+    with pytest.raises(IndexError):
+        examples.positions[len(examples.positions)]
+
+
+def test_invalid_data_raises_with_the_validators_findings(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text(
+        json.dumps({"type": "actor", "id": "actor-x", "name": "X", "kind": "stat"}),
+        encoding="utf-8",
+    )
+    with pytest.raises(InvalidDataError) as caught:
+        dipos.load(bad)
+    assert [f.rule for f in caught.value.report.errors] == ["codelist-unknown"]
+    assert "codelist-unknown" in str(caught.value)
+    assert isinstance(caught.value, dipos.InvalidDataError)
+
+
+def test_a_missing_path_is_an_input_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError):
+        dipos.load(tmp_path / "missing.json")
+
+
+def test_context_records_resolve_but_are_not_listed() -> None:
+    seed = EXAMPLES / "seeds" / "004_5c185bcb0a4c3004.json"
+    with pytest.raises(InvalidDataError):
+        dipos.load(seed)  # names actors of common.json
+    dataset = dipos.load(seed, context=EXAMPLES / "seeds" / "common.json")
+    assert dataset.context is not None
+    assert len(dataset.actors) == 1
+    position = dataset.positions[0]
+    assert all(isinstance(a, Actor) for a in dataset.holders_of(position))
+    assert not dataset.actors.has(position.holders[0])
+
+
+def test_json_lines_and_yaml_files_load_like_json() -> None:
+    dataset = dipos.load(sorted((EXAMPLES / "illustrative").glob("*.*")))
+    assert {Path(f).suffix for f in dataset.files} == {".json", ".jsonl", ".yaml"}
+    assert len(dataset.headers) == 3
+    answers = [p for p in dataset.positions if p.responds_to]
+    assert answers
+    for position in answers:
+        for response, target in dataset.responses_of(position):
+            assert target.id == response.target
