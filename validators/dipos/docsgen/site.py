@@ -53,7 +53,8 @@ class GeneratedSite:
 def published_schema_files(root: Path, site_url: str) -> dict[str, Path]:
     """Where in the site each schema file and codelist is served, so that each schema's
     ``$id`` resolves once the site is published: the path of its ``$id`` below
-    ``site_url``. Codelists go in a ``codelists/`` folder beside the schemas."""
+    ``site_url``. The JSON-LD context goes beside the schemas, codelists in a
+    ``codelists/`` folder beside them."""
     published: dict[str, Path] = {}
     base = site_url if site_url.endswith("/") else site_url + "/"
     folders = set()
@@ -65,6 +66,9 @@ def published_schema_files(root: Path, site_url: str) -> dict[str, Path]:
         published[relative] = path
         folders.add(str(PurePosixPath(relative).parent))
     for folder in sorted(folders):
+        # The JSON-LD context is served beside the schema whose terms it maps.
+        for context_path in sorted((root / "schema").glob("*.jsonld")):
+            published[f"{folder}/{context_path.name}"] = context_path
         for csv_path in sorted((root / "schema" / "codelists").glob("*.csv")):
             published[f"{folder}/codelists/{csv_path.name}"] = csv_path
     return published

@@ -73,6 +73,16 @@ class LoadedDataset:
         for table in self.tables().values():
             yield from table
 
+    def json_records(self) -> Iterator[dict[str, Any]]:
+        """Every record as JSON data, exactly as read (numbers as written: ``600000`` stays an
+        integer, where the model holds ``600000.0``), in the order of `__iter__`."""
+        import orjson
+
+        for table in self.tables().values():
+            for text in table.texts():
+                record: dict[str, Any] = orjson.loads(text)
+                yield record
+
     # --- resolving ---------------------------------------------------------------------
 
     def find(self, record_id: str) -> Record | None:

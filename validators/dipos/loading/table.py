@@ -90,6 +90,14 @@ class RecordTable(Sequence[R], Generic[R]):
         """The ids of the records, in order."""
         return list(self._rows)
 
+    def texts(self) -> Iterator[bytes]:
+        """The JSON text of every record, in order (no model is built)."""
+        view = memoryview(self._text)
+        start = 0
+        for end in self._ends:
+            yield bytes(view[start:end])
+            start = end
+
     def text(self, record_id: str) -> bytes:
         """The JSON text of the record with this id (raises ``KeyError``)."""
         row = self._rows[record_id]
