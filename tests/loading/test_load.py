@@ -125,3 +125,43 @@ def test_json_lines_and_yaml_files_load_like_json() -> None:
     for position in answers:
         for response, target in dataset.responses_of(position):
             assert target.id == response.target
+
+
+def _jsonl_dataset(tmp_path: Path) -> Path:
+    source = EXAMPLES / "illustrative" / "northland-responses.jsonl"
+    lines = source.read_bytes().splitlines(keepends=True)
+    # A byte-order mark, indentation and blank lines move the records within the file.
+    target = tmp_path / "data.jsonl"
+    target.write_bytes(b"\xef\xbb\xbf" + lines[0] + b"\n   \n" + b"  ".join(lines[1:]))
+    return target
+
+
+def test_json_lines_records_are_read_back_from_the_file(tmp_path: Path) -> None:
+    path = _jsonl_dataset(tmp_path)
+    context = sorted(p for p in (EXAMPLES / "illustrative").glob("*.*") if p.suffix != ".jsonl")
+    dataset = dipos.load(path, context=context)
+    expected = [
+        json.loads(line)
+        for line in path.read_bytes().removeprefix(b"\xef\xbb\xbf").splitlines()
+        if line.strip() and json.loads(line)["type"] == "position"
+    ]
+    assert [p.to_json_dict() for p in dataset.positions] == [
+        Position.model_validate(e).to_json_dict() for e in expected
+    ]
+    assert list(dataset.json_records())[-len(expected) :] == expected
+    # Only where each record is: three numbers a record, no text.
+    assert dataset.positions.nbytes() == 18 * len(expected)
+    dataset.close()
+    assert dataset.positions[0].id == expected[0]["id"]  # opened again when needed
+    dataset.close()
+
+
+def test_a_json_lines_file_changed_after_loading_is_noticed(tmp_path: Path) -> None:
+    path = _jsonl_dataset(tmp_path)
+    context = sorted(p for p in (EXAMPLES / "illustrative").glob("*.*") if p.suffix != ".jsonl")
+    dataset = dipos.load(path, context=context)
+    first = dataset.positions.ids()[0]
+    path.write_bytes(b"\n" * 20 + path.read_bytes())
+    with pytest.raises(RuntimeError, match="changed since it was loaded"):
+        dataset.positions.get(first)
+    dataset.close()

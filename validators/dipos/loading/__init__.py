@@ -70,12 +70,18 @@ def _fill(dataset: LoadedDataset, files: Sequence[InputFile]) -> None:
     import orjson
 
     tables = dataset.tables()
+    paths = {file.name: file.path.resolve() for file in files if file.path is not None}
     for record in read_files(files):
         if record.type == "dataset":
             dataset.headers.append(Dataset.model_validate(record.value))
             continue
+        record_id = str(record.value["id"])
+        if record.offset is not None and record.text is not None:
+            path = paths[record.file]
+            tables[record.type].append_located(record_id, path, record.offset, len(record.text))
+            continue
         text = record.text if record.text is not None else orjson.dumps(record.value)
-        tables[record.type].append(str(record.value["id"]), text)
+        tables[record.type].append(record_id, text)
     dataset.files.extend(file.name for file in files)
 
 

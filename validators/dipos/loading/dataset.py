@@ -9,7 +9,7 @@ from ..model._base import DiposModel
 from ..model.position import PositionLink, ProposalReference, Response, TerritoryScope
 from ..validator.fields import REFERENCES, values_at
 from ..validator.paths import to_json_path
-from .table import RecordTable
+from .table import RecordTable, _Files
 
 Record = Actor | Territory | Source | Proposal | Position
 """A record that references can name."""
@@ -44,15 +44,24 @@ class LoadedDataset:
     """
 
     def __init__(self, context: "LoadedDataset | None" = None) -> None:
-        self.actors: RecordTable[Actor] = RecordTable(Actor, cache=True)
-        self.territories: RecordTable[Territory] = RecordTable(Territory, cache=True)
-        self.sources: RecordTable[Source] = RecordTable(Source, cache=True)
-        self.proposals: RecordTable[Proposal] = RecordTable(Proposal, cache=True)
-        self.positions: RecordTable[Position] = RecordTable(Position)
+        files = _Files()  # one open handle per JSON Lines file, whichever table reads it
+        self.actors: RecordTable[Actor] = RecordTable(Actor, cache=True, files=files)
+        self.territories: RecordTable[Territory] = RecordTable(Territory, cache=True, files=files)
+        self.sources: RecordTable[Source] = RecordTable(Source, cache=True, files=files)
+        self.proposals: RecordTable[Proposal] = RecordTable(Proposal, cache=True, files=files)
+        self.positions: RecordTable[Position] = RecordTable(Position, files=files)
+        self._files = files
         self.headers: list[Dataset] = []
         self.context = context
         self.files: list[str] = []
         """The files the records were read from, as given."""
+
+    def close(self) -> None:
+        """Close the JSON Lines files records are read back from (reading a record
+        afterwards opens its file again)."""
+        self._files.close()
+        if self.context is not None:
+            self.context.close()
 
     def tables(self) -> dict[str, RecordTable[Any]]:
         """The tables by record type."""

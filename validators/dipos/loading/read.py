@@ -33,6 +33,9 @@ class RawRecord:
     text: bytes | None = None
     """The record's JSON text, when it was read as text (a JSON Lines line, a piece of a
     streamed file): kept so that a caller storing records needs not serialise them again."""
+    offset: int | None = None
+    """For a JSON Lines line read from a file: where ``text`` starts in the file, in bytes
+    (``text`` is the file's bytes from there), so that it can be read again from the file."""
 
 
 def _members(value: Any, file: str, line: int | None, text: bytes | None) -> Iterator[RawRecord]:
@@ -69,13 +72,22 @@ def read_file(file: InputFile) -> Iterator[RawRecord]:
     """The records of one file, in the file's order (a dataset's header first, except in a
     large JSON file read as a stream, where it comes last)."""
     if file.kind == "jsonl":
+        on_disk = file.path is not None and file.data is None
         with file.open() as stream:
+            start = 0
             for number, raw in enumerate(stream, 1):
+                line_start, start = start, start + len(raw)
                 line = raw.removeprefix(_BOM) if number == 1 else raw
-                if not line.strip():
-                    continue
                 text = line.strip()
-                yield from _members(orjson.loads(text), file.name, number, text)
+                if not text:
+                    continue
+                offset = line_start + len(raw) - len(line) + len(line) - len(line.lstrip())
+                for record in _members(orjson.loads(text), file.name, number, text):
+                    if on_disk and record.type != "dataset":
+                        record = RawRecord(
+                            record.type, record.value, file.name, number, text, offset
+                        )
+                    yield record
         return
     if streamable(file):
         given = 0
