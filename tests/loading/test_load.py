@@ -165,3 +165,16 @@ def test_a_json_lines_file_changed_after_loading_is_noticed(tmp_path: Path) -> N
     with pytest.raises(RuntimeError, match="changed since it was loaded"):
         dataset.positions.get(first)
     dataset.close()
+
+
+def test_a_cached_table_keeps_the_most_recently_used_models(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from dipos.loading import table
+
+    monkeypatch.setattr(table, "CACHE_SIZE", 2)
+    dataset = dipos.load(EXAMPLES)
+    first, second, third = (dataset.actors.get(i) for i in dataset.actors.ids()[:3])
+    assert dataset.actors[0] is not first  # dropped when the third came in
+    assert dataset.actors[2] is third
+    assert second is not None

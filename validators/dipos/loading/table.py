@@ -27,6 +27,11 @@ R = TypeVar("R", bound=DiposModel)
 
 _IN_MEMORY = -1
 
+CACHE_SIZE = 50_000
+"""How many models a cached table keeps (the most recently used): enough for every
+actor, territory and proposal of a large dataset, while a million positions' sources
+do not all stay in memory as models."""
+
 
 class _Files:
     """The files records are read back from, opened once when first needed."""
@@ -103,7 +108,9 @@ class RecordTable(Sequence[R], Generic[R]):
 
     def _row(self, row: int, record_id: str | None = None) -> R:
         if self._cache is not None and row in self._cache:
-            return self._cache[row]
+            record = self._cache.pop(row)  # moved to the end: the most recently used
+            self._cache[row] = record
+            return record
         text = self._text_of(row)
         try:
             record = self.model.model_validate_json(text)
@@ -112,6 +119,8 @@ class RecordTable(Sequence[R], Generic[R]):
         if record_id is not None and getattr(record, "id", None) != record_id:
             raise RuntimeError(self._changed(row))
         if self._cache is not None:
+            if len(self._cache) >= CACHE_SIZE:
+                del self._cache[next(iter(self._cache))]  # the least recently used
             self._cache[row] = record
         return record
 
