@@ -50,15 +50,36 @@ class GeneratedSite:
     page_of: dict[str, str] = field(default_factory=dict)
 
 
+ARCHIVE_FOLDER: Final = "archive"
+"""The folder of ``schema/`` that keeps the published files of earlier schema versions,
+one folder per version (``schema/archive/0.1/``), frozen as they were released."""
+
+
 def published_schema_files(root: Path, site_url: str) -> dict[str, Path]:
     """Where in the site each schema file and codelist is served, so that each schema's
     ``$id`` resolves once the site is published: the path of its ``$id`` below
     ``site_url``. The JSON-LD context goes beside the schemas, codelists in a
     ``codelists/`` folder beside them."""
+    return _published(root / "schema", site_url)
+
+
+def archived_schema_files(root: Path, site_url: str) -> dict[str, Path]:
+    """The schema files and codelists of earlier versions (``schema/archive/<version>/``),
+    served at the paths of their own ``$id``, so that data declaring an earlier version
+    can still be checked against the schema it was written for."""
+    published: dict[str, Path] = {}
+    archive = root / "schema" / ARCHIVE_FOLDER
+    if archive.is_dir():
+        for folder in sorted(p for p in archive.iterdir() if p.is_dir()):
+            published.update(_published(folder, site_url))
+    return published
+
+
+def _published(directory: Path, site_url: str) -> dict[str, Path]:
     published: dict[str, Path] = {}
     base = site_url if site_url.endswith("/") else site_url + "/"
     folders = set()
-    for path in sorted((root / "schema").glob("*.json")):
+    for path in sorted(directory.glob("*.json")):
         schema_id = json.loads(path.read_text(encoding="utf-8")).get("$id", "")
         if not isinstance(schema_id, str) or not schema_id.startswith(base):
             raise ValueError(f"{path.name}: $id {schema_id!r} is not under site_url {base!r}")
@@ -67,9 +88,9 @@ def published_schema_files(root: Path, site_url: str) -> dict[str, Path]:
         folders.add(str(PurePosixPath(relative).parent))
     for folder in sorted(folders):
         # The JSON-LD context is served beside the schema whose terms it maps.
-        for context_path in sorted((root / "schema").glob("*.jsonld")):
+        for context_path in sorted(directory.glob("*.jsonld")):
             published[f"{folder}/{context_path.name}"] = context_path
-        for csv_path in sorted((root / "schema" / "codelists").glob("*.csv")):
+        for csv_path in sorted((directory / "codelists").glob("*.csv")):
             published[f"{folder}/codelists/{csv_path.name}"] = csv_path
     return published
 
@@ -104,6 +125,7 @@ def generate_pages(root: Path, site_url: str) -> GeneratedSite:
     site = GeneratedSite()
     published = published_schema_files(root, site_url)
     site.assets.update(published)
+    site.assets.update(archived_schema_files(root, site_url))
     folder = schema_folder(published)
 
     definitions = load_definitions(root / "schema")
