@@ -41,3 +41,10 @@ def test_python_snippets_run(
         assert "pos-000-withdrawal-five-regions" in printed
     else:
         assert (workspace / "merged.json").is_file()
+
+
+def test_the_page_names_the_published_context() -> None:
+    from dipos.linked.context import current_context_url
+
+    page = (REPO_ROOT / "docs" / "linked-data.md").read_text(encoding="utf-8")
+    assert page.count(current_context_url()) == 2

@@ -178,3 +178,46 @@ def test_a_cached_table_keeps_the_most_recently_used_models(
     assert dataset.actors[0] is not first  # dropped when the third came in
     assert dataset.actors[2] is third
     assert second is not None
+
+
+def test_roles_and_signing_parties_resolve_to_actors(tmp_path: Path) -> None:
+    def actor(record_id: str) -> dict[str, str]:
+        return {"type": "actor", "id": record_id, "name": record_id, "kind": "state"}
+
+    data = {
+        "type": "dataset",
+        "dipos_version": dipos.SCHEMA_VERSION,
+        "actors": [actor("actor-a"), actor("actor-b"), actor("actor-c")],
+        "sources": [{"type": "source", "id": "src-1", "kind": "news_report"}],
+        "proposals": [
+            {
+                "type": "proposal",
+                "id": "prop-1",
+                "title": "An agreement",
+                "kind": "signed_agreement",
+                "proposed_by": ["actor-a"],
+                "signatories": [{"actor": "actor-a"}, {"actor": "actor-b"}],
+                "witnesses": [{"actor": "actor-c"}],
+            }
+        ],
+        "positions": [
+            {
+                "type": "position",
+                "id": "pos-1",
+                "holders": ["actor-a"],
+                "roles": [{"actor": "actor-c", "role": "guarantor"}],
+                "move": "demand",
+                "topics": ["ceasefire"],
+                "summary": "A demands a ceasefire guaranteed by C.",
+                "evidence": [{"source": "src-1", "quote": "ceasefire", "quote_kind": "direct"}],
+            }
+        ],
+    }
+    (tmp_path / "data.json").write_text(json.dumps(data), encoding="utf-8")
+    dataset = dipos.load(tmp_path)
+    ((role, guarantor),) = dataset.roles_of(dataset.positions[0])
+    assert (role.role, guarantor.id) == ("guarantor", "actor-c")
+    proposal = dataset.proposal("prop-1")
+    assert [a.id for _, a in dataset.signatories_of(proposal)] == ["actor-a", "actor-b"]
+    assert [a.id for _, a in dataset.witnesses_of(proposal)] == ["actor-c"]
+    assert [a.id for a in dataset.proposed_by(proposal)] == ["actor-a"]

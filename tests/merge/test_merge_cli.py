@@ -12,6 +12,7 @@ import dipos
 from dipos.cli import main
 from dipos.merge import MERGED_IDS, PROVENANCE
 from dipos.merge.combine import rewrite_references
+from dipos.merge.identity import identity_keys
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SEEDS = REPO_ROOT / "examples" / "seeds"
@@ -43,7 +44,7 @@ def merged(contributors: list[Path], tmp_path_factory: pytest.TempPathFactory) -
 
 
 def _records(path: Path, key: str) -> list[dict[str, Any]]:
-    records: list[dict[str, Any]] = json.loads(path.read_text(encoding="utf-8"))[key]
+    records: list[dict[str, Any]] = json.loads(path.read_text(encoding="utf-8")).get(key, [])
     return records
 
 
@@ -83,7 +84,8 @@ def test_the_order_of_the_inputs_does_not_matter(
 
 
 def _renamed_copy(seed: Path, folder: Path, prefix: str) -> dict[str, str]:
-    """A contributor who named every actor, territory and source its own way."""
+    """A contributor who gave its own ids to every actor, territory and source that has
+    an identity (a Wikidata item, an ISO code, a URL or a text hash)."""
     folder.mkdir()
     documents = {
         p.name: json.loads(p.read_text(encoding="utf-8")) for p in (seed, SEEDS / "common.json")
@@ -93,43 +95,40 @@ def _renamed_copy(seed: Path, folder: Path, prefix: str) -> dict[str, str]:
         for document in documents.values()
         for key in ("actors", "territories", "sources")
         for record in document.get(key, ())
+        if identity_keys(record["type"], record)
     }
+    lists = {"actors": "actor", "territories": "territory", "sources": "source"}
+    lists |= {"proposals": "proposal", "positions": "position"}
     for name, document in documents.items():
-        for key, record_type in (
-            ("actors", "actor"),
-            ("territories", "territory"),
-            ("sources", "source"),
-            ("proposals", "proposal"),
-            ("positions", "position"),
-        ):
-            document[key] = [
-                rewrite_references(record_type, {**r, "id": renamed.get(r["id"], r["id"])}, renamed)
-                for r in document.get(key, ())
-            ]
-            if not document[key]:
-                del document[key]
+        for key, record_type in lists.items():
+            if key in document:
+                document[key] = [
+                    rewrite_references(
+                        record_type, {**r, "id": renamed.get(r["id"], r["id"])}, renamed
+                    )
+                    for r in document[key]
+                ]
         (folder / name).write_text(json.dumps(document, indent=2), encoding="utf-8")
     return renamed
 
 
 def test_records_under_other_ids_merge_by_wikidata_iso_code_and_text_hash(
-    contributors: list[Path], tmp_path: Path
+    merged: Path, contributors: list[Path], tmp_path: Path
 ) -> None:
     seed = next(SEEDS.glob("004_*.json"))
-    renamed = _renamed_copy(seed, tmp_path / "team-b", "team-b:")
-    assert dipos.validate(tmp_path / "team-b").ok
-    alone, both = tmp_path / "alone.json", tmp_path / "both.json"
-    assert main(["merge", str(contributors[4]), "-o", str(alone)]) == 0
-    assert main(["merge", str(contributors[4]), str(tmp_path / "team-b"), "-o", str(both)]) == 0
+    renamed = _renamed_copy(seed, tmp_path / "team-b", "x-team-b:")
+    assert dipos.validate(tmp_path / "team-b", ignore=["ref-unresolved"]).ok
+    both = tmp_path / "both.json"
+    inputs = [*map(str, contributors), str(tmp_path / "team-b")]
+    assert main(["merge", *inputs, "-o", str(both)]) == 0
     assert dipos.validate(both).ok
     russia = next(a for a in _records(both, "actors") if a["id"] == "actor-russia")
     assert russia["extensions"][MERGED_IDS] == [renamed["actor-russia"]]
-    # Records with an identity are found again; the others (no QID, ISO code...) stay two.
-    keyed = [a for a in _records(alone, "actors") if "wikidata" in a or "iso3166_1_alpha3" in a]
-    merged_ids = {a["id"] for a in _records(both, "actors")}
-    assert all(renamed[a["id"]] not in merged_ids for a in keyed)
-    assert len(_records(both, "sources")) == len(_records(alone, "sources"))  # text_sha256
-    assert len(_records(both, "positions")) == len(_records(alone, "positions"))
+    assert str(tmp_path / "team-b") in russia["extensions"][PROVENANCE]
+    for key in ("actors", "territories", "sources", "positions"):
+        assert [r["id"] for r in _records(both, key)] == [r["id"] for r in _records(merged, key)]
+    positions = {p["id"]: p for p in _records(both, "positions")}
+    assert all("x-team-b:" not in json.dumps(p) for p in positions.values())
 
 
 def test_records_that_differ_are_reported_and_nothing_is_written(
@@ -138,7 +137,7 @@ def test_records_that_differ_are_reported_and_nothing_is_written(
     changed = tmp_path / "team-c"
     changed.mkdir()
     common = json.loads((SEEDS / "common.json").read_text(encoding="utf-8"))
-    common["actors"][0]["kind"] = "organisation"
+    common["actors"][0]["kind"] = "international_organization"
     (changed / "common.json").write_text(json.dumps(common), encoding="utf-8")
     output = tmp_path / "out.json"
     output.write_text("kept", encoding="utf-8")

@@ -2,6 +2,7 @@
 
 import argparse
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,8 @@ def register(subcommands: "argparse._SubParsersAction[Any]") -> None:
         "merge",
         help="combine datasets from different contributors into one dataset",
         description=(
-            "Merge datasets (each a file or a directory, valid by itself) into one. Actors, "
+            "Merge datasets (each a file or a directory, valid by itself except for "
+            "references to records of the other inputs) into one. Actors, "
             "territories and sources that are the same thing (same Wikidata item, ISO code, "
             "source URL or text_sha256) become one record under the smallest of their ids; "
             "references are rewritten; the other ids are kept in the record's extensions "
@@ -22,8 +24,9 @@ def register(subcommands: "argparse._SubParsersAction[Any]") -> None:
             "Records that share an id, or are the same thing, but differ in a property are "
             "conflicts: nothing is written and the command exits 1. Merging is independent "
             "of the order of the inputs, and merging the result again with any input gives "
-            "the result back. The output is validated before it is written, and written "
-            "whole or not at all."
+            "the result back. The merged dataset is validated (every rule, references "
+            "across the inputs included) before it is written, and written whole or not "
+            "at all."
         ),
     )
     parser.add_argument("inputs", nargs="+", metavar="DATASET", help="a file or a directory")
@@ -45,6 +48,7 @@ def _fail(message: str) -> int:
 def run(args: argparse.Namespace) -> int:
     """Run ``dipos merge``."""
     from ..merge import WRITABLE, dataset_bytes, merge, write_atomic
+    from ..validator.findings import ValidationReport
     from ..validator.inputs import InputError
     from ..validator.output.text import render_text
 
@@ -69,9 +73,16 @@ def run(args: argparse.Namespace) -> int:
         )
         return EXIT_INVALID
     assert outcome.output is not None
-    if not outcome.output.ok:  # a merge of valid inputs should be valid: say so plainly
-        sys.stdout.write(render_text(outcome.output, False))
-        print("the merged dataset is not valid: nothing written (please report this)")
+    if not outcome.output.ok:
+        # Findings of the merged dataset, which exists only in memory: name it by the file
+        # it would have been.
+        shown = [replace(f, file=f"{output} (not written)") for f in outcome.output.findings]
+        sys.stdout.write(render_text(ValidationReport(shown), False))
+        print(
+            f"the merged dataset is not valid ({len(outcome.output.errors)} error(s)): "
+            "nothing written. A reference no input resolves needs the input that holds "
+            "the record it names."
+        )
         return EXIT_INVALID
     try:
         write_atomic(output, dataset_bytes(outcome.dataset, output.suffix.lower()))

@@ -6,7 +6,14 @@ from typing import Any, TypeVar
 
 from ..model import Actor, Dataset, Evidence, Position, Proposal, Source, Territory
 from ..model._base import DiposModel
-from ..model.position import PositionLink, ProposalReference, Response, TerritoryScope
+from ..model.position import (
+    ActorRole,
+    PositionLink,
+    ProposalReference,
+    Response,
+    TerritoryScope,
+)
+from ..model.proposal import SigningParty
 from ..validator.fields import REFERENCES, values_at
 from ..validator.paths import to_json_path
 from .table import RecordTable, _Files
@@ -156,6 +163,10 @@ class LoadedDataset:
         """The actors the position is addressed to."""
         return [self.actor(ref) for ref in position.addressees or ()]
 
+    def roles_of(self, position: Position) -> list[tuple[ActorRole, Actor]]:
+        """Each role an actor has in the position (subject, guarantor...), with the actor."""
+        return [(role, self.actor(role.actor)) for role in position.roles or ()]
+
     def territories_of(self, position: Position) -> list[tuple[TerritoryScope, Territory]]:
         """Each territory scope of the position, with its territory."""
         return [(scope, self.territory(scope.territory)) for scope in position.territories or ()]
@@ -182,6 +193,20 @@ class LoadedDataset:
     def proposals_of(self, position: Position) -> list[tuple[ProposalReference, Proposal]]:
         """Each proposal the position is part of, with the proposal."""
         return [(part, self.proposal(part.proposal)) for part in position.proposal_points or ()]
+
+    # --- what a proposal names ---------------------------------------------------------
+
+    def signatories_of(self, proposal: Proposal) -> list[tuple[SigningParty, Actor]]:
+        """Each signing party of an agreement, with the actor that signed."""
+        return [(party, self.actor(party.actor)) for party in proposal.signatories or ()]
+
+    def witnesses_of(self, proposal: Proposal) -> list[tuple[SigningParty, Actor]]:
+        """Each witness of an agreement, with the actor."""
+        return [(party, self.actor(party.actor)) for party in proposal.witnesses or ()]
+
+    def proposed_by(self, proposal: Proposal) -> list[Actor]:
+        """The actors who put the proposal forward."""
+        return [self.actor(ref) for ref in proposal.proposed_by or ()]
 
     # --- every reference ---------------------------------------------------------------
 
