@@ -2,11 +2,11 @@
 
     python benchmarks/load.py [--positions 100000] [--seed 1]
 
-Generates the dataset if needed (``benchmarks/generate.py``), then measures, each in a
-fresh process: `dipos.validate` alone (for comparison), `dipos.load` (which validates,
-then reads the records), and a pass over every position resolving its holders,
-territories and evidence sources. Prints one JSON object. Not a test: speed goals
-live here, never in timed tests.
+Generates the dataset when missing or stale (as ``benchmarks/run.py`` does), then
+measures, each in a fresh process: `dipos.validate` alone (for comparison),
+`dipos.load` (which validates, then reads the records), and a pass over every
+position resolving its holders, territories and evidence sources. Prints one JSON
+object. Not a test: speed goals live here, never in timed tests.
 """
 
 import argparse
@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from generate import default_output, generate
+from run import dataset
 
 _CHILD = """
 import json, resource, sys, time
@@ -61,9 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--positions", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args(argv)
-    path = default_output(args.positions, args.seed)
-    if not path.exists():
-        generate(args.positions, args.seed, path)
+    path, _ = dataset(args.positions, args.seed, regenerate=False)  # made again when stale
     results = {
         "positions": args.positions,
         "file_mb": round(path.stat().st_size / 1e6, 1),

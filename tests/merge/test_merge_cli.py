@@ -149,12 +149,30 @@ def test_records_that_differ_are_reported_and_nothing_is_written(
     assert output.read_text(encoding="utf-8") == "kept"
 
 
-def test_an_invalid_input_is_reported_and_nothing_is_merged(
+def test_a_reference_no_input_resolves_is_reported_and_nothing_is_written(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     output = tmp_path / "out.json"
     assert main(["merge", str(next(SEEDS.glob("000_*.json"))), "-o", str(output)]) == 1
-    assert "ref-unresolved" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert f"{output} (not written)" in out
+    assert "ref-unresolved" in out
+    assert not output.exists()
+
+
+def test_an_invalid_input_is_reported_and_nothing_is_merged(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text(
+        json.dumps({"type": "actor", "id": "actor-x", "name": "X", "kind": "stat"}),
+        encoding="utf-8",
+    )
+    output = tmp_path / "out.json"
+    assert main(["merge", str(ILLUSTRATIVE), str(bad), "-o", str(output)]) == 1
+    out = capsys.readouterr().out
+    assert "codelist-unknown" in out
+    assert f"{bad}: not valid by itself" in out
     assert not output.exists()
 
 

@@ -92,6 +92,6 @@ def run(args: argparse.Namespace) -> int:
         name: len(outcome.dataset.get(name) or ())
         for name in ("actors", "territories", "sources", "proposals", "positions")
     }
-    shown = ", ".join(f"{count} {name}" for name, count in counts.items())
-    print(f"wrote {output}: {shown}; {len(outcome.renamed)} id(s) merged into others")
+    written = ", ".join(f"{count} {name}" for name, count in counts.items())
+    print(f"wrote {output}: {written}; {len(outcome.renamed)} id(s) merged into others")
     return EXIT_OK
