@@ -166,3 +166,19 @@ def test_records_and_plain_json_export_too(tmp_path: Path) -> None:
     dataset = {"type": "dataset", "dipos_version": "0.1", "actors": records}
     from_dataset = to_graph(dataset, base=BASE)
     assert (rdflib.URIRef(BASE + "actor-x"), SCHEMA.sameAs, WD.Q1) in from_dataset
+
+
+def test_a_command_without_the_extra_exits_2_and_names_it(
+    monkeypatch: pytest.MonkeyPatch,
+    examples: dipos.LoadedDataset,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from dipos.cli.linked_cmd import run_exporter
+
+    assert run_exporter("jsonld", examples, tmp_path / "ok.jsonld") == 0
+    monkeypatch.setitem(sys.modules, "pyld", None)
+    monkeypatch.setitem(sys.modules, "pyld.jsonld", None)
+    assert run_exporter("ttl", examples, tmp_path / "out.ttl") == 2
+    assert "pip install 'dipos[linked-data]'" in capsys.readouterr().err
+    assert not (tmp_path / "out.ttl").exists()

@@ -15,7 +15,15 @@ from typing import Any, Protocol
 
 from ..linked.extra import MissingExtraError
 
-__all__ = ["FORMATS", "Exporter", "MissingExtraError", "export_jsonld", "export_turtle"]
+__all__ = [
+    "FORMATS",
+    "Exporter",
+    "MissingExtraError",
+    "export_jsonld",
+    "export_turtle",
+    "register_exporters",
+    "run_exporter",
+]
 
 
 class Exporter(Protocol):
@@ -50,3 +58,23 @@ FORMATS: dict[str, Exporter] = {"jsonld": export_jsonld, "ttl": export_turtle}
 def register_exporters(registry: MutableMapping[str, Any]) -> None:
     """Add the ``jsonld`` and ``ttl`` exporters to ``dipos export``'s registry."""
     registry.update(FORMATS)
+
+
+def run_exporter(name: str, dataset: Any, output: Path, **options: Any) -> int:
+    """Run the linked-data exporter ``name`` as a command would: 0 when written, 2 (with
+    the message on standard error) when an optional dependency is missing or the file
+    cannot be written."""
+    import sys
+
+    try:
+        FORMATS[name](dataset, output, **options)
+    except MissingExtraError as error:
+        print(f"dipos export: error: {error}", file=sys.stderr)
+        return 2
+    except OSError as error:
+        print(
+            f"dipos export: error: cannot write {output}: {error.strerror or error}",
+            file=sys.stderr,
+        )
+        return 2
+    return 0
