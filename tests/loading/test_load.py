@@ -39,6 +39,10 @@ def test_every_reference_resolves_to_a_record_of_an_allowed_type(
             assert reference.target.id == reference.id
             count += 1
     assert count > 100
+    # The examples show every kind of reference the schema has (0.2 roles, signatories...).
+    assert any(p.roles for p in examples.positions)
+    assert any(examples.roles_of(p) for p in examples.positions)
+    assert any(examples.signatories_of(p) for p in examples.proposals)
 
 
 def test_typed_accessors_follow_the_position_references(examples: dipos.LoadedDataset) -> None:
@@ -117,9 +121,10 @@ def test_context_records_resolve_but_are_not_listed() -> None:
 
 
 def test_json_lines_and_yaml_files_load_like_json() -> None:
-    dataset = dipos.load(sorted((EXAMPLES / "illustrative").glob("*.*")))
+    files = sorted((EXAMPLES / "illustrative").glob("*.*"))
+    dataset = dipos.load(files)
     assert {Path(f).suffix for f in dataset.files} == {".json", ".jsonl", ".yaml"}
-    assert len(dataset.headers) == 3
+    assert len(dataset.headers) == len(files)  # one dataset header in each file
     answers = [p for p in dataset.positions if p.responds_to]
     assert answers
     for position in answers:
