@@ -10,7 +10,7 @@ import sys
 from collections.abc import Sequence
 
 from ..version import SCHEMA_VERSION, __version__
-from . import anchor_cmd, lookup_cmd, migrate_cmd, schema_cmd, validate_cmd
+from . import anchor_cmd, lookup_cmd, merge_cmd, migrate_cmd, schema_cmd, validate_cmd
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -37,6 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     schema_cmd.register(subcommands)
     validate_cmd.register(subcommands)
     migrate_cmd.register(subcommands)
+    merge_cmd.register(subcommands)
     return parser
 
 

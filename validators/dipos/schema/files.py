@@ -41,8 +41,14 @@ def expected_packaged_files() -> dict[str, str]:
 
 
 def expected_files() -> dict[str, str]:
-    """Every file of the schema directory, by path relative to it, with its text."""
-    files = _schema_files()
+    """Every file of the schema directory, by path relative to it, with its text: the
+    schema documents, the JSON-LD context (generated from ``dipos.linked.terms``) and
+    the codelists."""
+    from ..linked.context import CONTEXT_FILE, render_context
+
+    schemas = build_schemas()
+    files = {name: render(schema) for name, schema in schemas.items()}
+    files[CONTEXT_FILE] = render_context(schemas["record.schema.json"])
     for codelist in all_codelists():
         files[f"codelists/{codelist.name}.csv"] = codelist.csv_text
     return files
@@ -92,6 +98,7 @@ def _write(directory: Path, expected: dict[str, str]) -> list[str]:
 
 def _generated_looking(directory: Path) -> set[str]:
     found = {p.name for p in directory.glob("*.schema.json")}
+    found |= {p.name for p in directory.glob("*.jsonld")}
     found |= {f"codelists/{p.name}" for p in (directory / "codelists").glob("*.csv")}
     return found
 
