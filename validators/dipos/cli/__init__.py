@@ -10,7 +10,7 @@ import sys
 from collections.abc import Sequence
 
 from ..version import SCHEMA_VERSION, __version__
-from . import schema_cmd, validate_cmd
+from . import report_cmd, schema_cmd, validate_cmd
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -32,6 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
         version=f"dipos {__version__} (schema {SCHEMA_VERSION})",
     )
     subcommands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    report_cmd.register(subcommands)
     schema_cmd.register(subcommands)
     validate_cmd.register(subcommands)
     return parser

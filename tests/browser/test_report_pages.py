@@ -1,0 +1,143 @@
+"""The report in a real browser, offline, at a phone's and a laptop's width: every view is
+drawn with the expected number of marks, nothing sticks out of the page, no console error,
+no request leaves the machine. Screenshots of each view go to build/screenshots/."""
+
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from dipos.report import build_report
+from dipos.report.page import embedded_data
+
+from ._browser import VIEWPORTS, BrowserSession, PageCheck
+
+pytestmark = pytest.mark.browser
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+VIEWS = ("matrix", "evolution", "graph", "timeline", "positions", "findings")
+READY = "html[data-dipos-report=ready]"
+
+
+@pytest.fixture(scope="module")
+def examples_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_report([REPO_ROOT / "examples"], tmp_path_factory.mktemp("ex") / "r").index
+
+
+@pytest.fixture(scope="module")
+def generated_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A report of 5,000 generated positions (the benchmark's generator and templates)."""
+    folder = tmp_path_factory.mktemp("gen")
+    data = folder / "positions.jsonl"
+    subprocess.run(
+        [sys.executable, "benchmarks/generate.py", "--positions", "5000", "--out", str(data)],
+        cwd=REPO_ROOT,
+        check=True,
+        capture_output=True,
+    )
+    return build_report(data, folder / "r").index
+
+
+def report_data(index: Path) -> dict[str, Any]:
+    data: dict[str, Any] = embedded_data(index.read_text(encoding="utf-8"))
+    return data
+
+
+def matrix_cells(data: dict[str, Any]) -> int:
+    """How many (holder, topic) pairs have a position: the matrix's filled cells."""
+    pairs = {
+        (h, t)
+        for p in data["positions"]
+        for h in p.get("holders") or []
+        for t in p.get("topics") or []
+        if isinstance(h, str) and isinstance(t, str)
+    }
+    return len(pairs)
+
+
+def graph_nodes(data: dict[str, Any]) -> int:
+    """How many positions and proposals take part in a link, a response or a reaffirmation."""
+    ids = {r["id"] for kind in ("positions", "proposals", "actors") for r in data[kind]}
+    nodes: set[str] = set()
+    for p in data["positions"]:
+        targets = [link.get("target") for link in p.get("links") or []]
+        targets += [r.get("target") for r in p.get("responds_to") or []]
+        targets += list(p.get("reaffirms") or [])
+        for target in targets:
+            if target in ids:
+                nodes.update((p["id"], target))
+    return len(nodes)
+
+
+def check_report(browser: BrowserSession, index: Path, width: int, name: str) -> None:
+    data = report_data(index)
+    with browser.page(index, width=width) as page:
+        browser.wait_ready(page, READY)
+        page.assert_no_overflow()
+        for view in VIEWS:
+            page.screenshot(f"report-{name}-{view}-{width}", f"#view-{view}")
+        _check_views(page, data)
+        page.evaluate("() => window.diposReport.timeline.showAllLanes()")
+        _check_timeline(page, data)
+        page.assert_no_overflow()
+        _check_dialog(page)
+
+
+def _check_views(page: PageCheck, data: dict[str, Any]) -> None:
+    assert page.count("table.dr-matrix .dr-cell") == matrix_cells(data)
+    assert page.count("#dr-evolution .dr-step") > 0
+    assert page.count("#dr-positions .dr-card") == min(50, len(data["positions"]))
+    svg_nodes = page.evaluate(
+        "() => Number(document.querySelector('.dr-graph-svg').getAttribute('data-nodes'))"
+    )
+    assert svg_nodes > 0
+    assert page.count(".dr-graph-svg .dr-node") == svg_nodes
+    assert page.count(".dr-graph-svg .dr-edge path") > 0
+
+
+def _check_timeline(page: PageCheck, data: dict[str, Any]) -> None:
+    marks = page.evaluate(
+        "() => [...document.querySelectorAll('.dr-timeline-svg .dr-mark')]"
+        ".reduce((s, m) => s + Number(m.getAttribute('data-n')), 0)"
+    )
+    assert marks == data["meta"]["dated_entries"] > 0  # every dated position, once per holder
+    assert page.count(".dr-timeline-svg .dr-mark path.dr-shape") == page.count(
+        ".dr-timeline-svg .dr-mark"
+    )
+
+
+def _check_dialog(page: PageCheck) -> None:
+    """A matrix cell opens its history with the keyboard; a link there opens a card."""
+    page.page.locator("table.dr-matrix .dr-cell").first.focus()
+    page.page.keyboard.press("Enter")
+    assert page.evaluate("() => document.getElementById('dr-dialog').open")
+    page.page.locator("#dr-dialog .dr-poslink").first.click()
+    assert page.count("#dr-dialog .dr-card") == 1
+    page.assert_no_overflow()
+    page.page.keyboard.press("Escape")
+    assert not page.evaluate("() => document.getElementById('dr-dialog').open")
+
+
+@pytest.mark.parametrize("width", VIEWPORTS)
+def test_report_of_the_examples(browser: BrowserSession, examples_index: Path, width: int) -> None:
+    check_report(browser, examples_index, width, "examples")
+
+
+def test_every_linked_example_position_is_in_the_graph_when_all_groups_are_open(
+    browser: BrowserSession, examples_index: Path
+) -> None:
+    data = report_data(examples_index)
+    with browser.page(examples_index, width=1400) as page:
+        browser.wait_ready(page, READY)
+        page.evaluate("() => window.diposReport.graph.openAll()")
+        assert page.count(".dr-graph-svg .dr-node:not(.dr-node-group)") == graph_nodes(data)
+        page.screenshot("report-examples-graph-open-1400", "#view-graph")
+
+
+@pytest.mark.parametrize("width", VIEWPORTS)
+def test_report_of_5000_generated_positions(
+    browser: BrowserSession, generated_index: Path, width: int
+) -> None:
+    check_report(browser, generated_index, width, "generated-5000")
