@@ -26,6 +26,12 @@ MAX_FINDINGS: Final = 2000
 """The most findings listed in the page (all are counted); the validator's own output
 has them all."""
 
+SOURCE_FIELDS: Final = ("type", "id", "title", "kind", "publisher", "url", "published_on")
+"""What the page shows of a source (under each quote): the rest stays in the data files."""
+
+EVIDENCE_SELECTORS: Final = frozenset({"prefix", "suffix", "start", "end"})
+"""Left out of the page: they locate a quote for programs, and weigh a fifth of a page."""
+
 _SEVERITY_RANK: Final = {"error": 2, "warning": 1, "info": 0}
 STATUS_OF_RANK: Final = {2: "invalid", 1: "warning", 0: "valid", -1: "valid"}
 
@@ -141,6 +147,17 @@ def report_data(
     }
     for position in tables["position"]:
         position["_"]["date"] = date_view(position.get("stated_on"))
+        evidence = position.get("evidence")
+        if isinstance(evidence, list):
+            position["evidence"] = [
+                {k: v for k, v in e.items() if k not in EVIDENCE_SELECTORS}
+                if isinstance(e, dict)
+                else e
+                for e in evidence
+            ]
+    tables["source"] = [
+        {k: v for k, v in s.items() if k in SOURCE_FIELDS or k == "_"} for s in tables["source"]
+    ]
     for proposal in tables["proposal"]:
         proposal["_"]["date"] = date_view(proposal.get("presented_on"))
 

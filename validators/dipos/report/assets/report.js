@@ -442,7 +442,7 @@
     var table = el("table", { class: "dr-matrix", "data-cells": filled }, [
       el("caption", { class: "dr-visually-hidden", text: "Latest position of each actor (rows) on each topic (columns)" }),
       el("thead", null, head), el("tbody", null, body)]);
-    append(box, el("div", { class: "dr-scroll", tabindex: "0", role: "region", "aria-label": "Position matrix (scrolls sideways)" }, table));
+    append(box, el("div", { class: "dr-scroll dr-matrix-wrap", tabindex: "0", role: "region", "aria-label": "Position matrix (scrolls both ways)" }, table));
   }
 
   // ---------------------------------------------------------------- evolution
@@ -651,19 +651,21 @@
     return svg("svg", { width: 28, height: 8, "aria-hidden": "true", class: "dr-icon" }, svg("line", { x1: 0, y1: 4, x2: 28, y2: 4, stroke: "#333", "stroke-width": 2, "stroke-dasharray": kind.dash || null }));
   }
 
+  // The words of a text in at most `lines` lines of `width` characters; "…" when cut.
   function wrapLines(text, width, lines) {
-    var words = str(text).split(/\s+/), out = [], line = "";
+    var words = str(text).split(/\s+/).filter(Boolean), out = [], line = "", cut = false;
     for (var i = 0; i < words.length; i++) {
       var next = line ? line + " " + words[i] : words[i];
       if (next.length > width && line) {
         out.push(line);
         line = words[i];
-        if (out.length === lines) break;
+        if (out.length === lines) { cut = true; break; }
       } else line = next;
     }
-    if (out.length < lines && line) out.push(line);
-    if (out.length === lines && words.join(" ").length > out.join(" ").length) out[lines - 1] = shorten(out[lines - 1], width - 1) + (out[lines - 1].slice(-1) === "…" ? "" : "…");
-    return out.map(function (l) { return shorten(l, width); });
+    if (!cut && line) out.push(line);
+    out = out.map(function (l) { return l.length > width ? l.slice(0, width - 1) + "…" : l; });
+    if (cut) out[lines - 1] = out[lines - 1].replace(/…$/, "").slice(0, width - 1) + "…";
+    return out;
   }
 
   function layoutGraph(edges, groups, members) {
@@ -759,7 +761,7 @@
         var record = byId[node.id];
         var isProposal = node.kind === "proposal";
         label = (isProposal ? "Proposal: " + nameOf(node.id) : moveOf(record).title + " by " + strings(record.holders).map(nameOf).join(", ") + ": " + str(record.summary));
-        lines = wrapLines(isProposal ? "Proposal: " + nameOf(node.id) : record.summary || record.id, 30, 2);
+        lines = wrapLines(isProposal ? "Proposal: " + nameOf(node.id) : record.summary || record.id, isProposal ? 28 : 25, 2);
         var invalid = record._ && record._.status === "invalid";
         group = svg("g", { class: "dr-node" + (isProposal ? " dr-node-proposal" : "") + (invalid ? " dr-node-invalid" : ""), tabindex: 0, role: "button", "aria-label": label + (invalid ? " (invalid)" : "") }, [
           svg("title", { text: label }),
@@ -822,10 +824,10 @@
     var left = wide ? 170 : 8, right = 14, top = 30;
     var plot = width - left - right;
     var perDay = plot / Math.max(1, end - start);
-    var binDays = Math.max(1, Math.ceil(22 / perDay));
+    var binDays = Math.max(1, Math.ceil(28 / perDay));
     function x(day) { return left + (day - start) * perDay; }
     var shown = timelineState.allLanes ? order : order.slice(0, LANES_SHOWN);
-    var laneHeight = wide ? 30 : 44;
+    var laneHeight = wide ? 40 : 52;
     var height = top + shown.length * laneHeight + 8;
     var entries = 0, marks = 0;
     var drawing = svg("svg", { class: "dr-timeline-svg", width: width, height: height, viewBox: "0 0 " + width + " " + height, role: "group" });
@@ -856,10 +858,10 @@
     shown.forEach(function (h, n) {
       var y = top + n * laneHeight;
       var laneTop = y;
-      var markY = wide ? y + laneHeight / 2 - 2 : y + 26;
+      var markY = wide ? y + 13 : y + 25;
       var lane = svg("g", { class: "dr-lane", role: "list", "aria-label": (h ? nameOf(h) : "No holder") + ": " + plural(lanes[h].length, "dated position") });
       if (n % 2 === 0) append(lane, svg("rect", { x: 0, y: laneTop, width: width, height: laneHeight, class: "dr-lane-band" }));
-      append(lane, svg("text", { x: wide ? 8 : left, y: wide ? laneTop + laneHeight / 2 + 2 : laneTop + 12, class: "dr-lane-label", text: shorten(h ? nameOf(h) : "No holder", wide ? 24 : 48) + (wide ? "" : " (" + lanes[h].length + ")") }));
+      append(lane, svg("text", { x: wide ? 8 : left, y: wide ? laneTop + 17 : laneTop + 12, class: "dr-lane-label", text: shorten(h ? nameOf(h) : "No holder", wide ? 24 : 48) + (wide ? "" : " (" + lanes[h].length + ")") }, svg("title", { text: (h ? nameOf(h) : "No holder") + ": " + plural(lanes[h].length, "dated position") })));
       var bins = {};
       lanes[h].forEach(function (p) {
         var key = Math.floor((anchorDay(p) - start) / binDays);
@@ -880,7 +882,7 @@
         var single = items.every(function (p) { return dateOf(p).value === dateOf(items[0]).value; });
         var d0 = dateOf(items[0]);
         if (single && !d0.point) {
-          var bx1 = d0.first === null ? cx - 24 : Math.max(left, x(d0.first));
+          var bx1 = d0.first === null ? Math.max(left, cx - 24) : Math.max(left, x(d0.first));
           var bx2 = d0.last === null ? cx + 24 : Math.min(width - right, x(d0.last + 1));
           parts.push(svg("line", { x1: bx1, x2: Math.max(bx2, bx1 + 2), y1: markY + 9, y2: markY + 9, class: "dr-span" + (d0.first === null || d0.last === null ? " dr-span-open" : "") }));
         }
@@ -888,7 +890,7 @@
           (items.length === 1 ? moveOf(main).title.toLowerCase() + " — " + str(main.summary) : plural(items.length, "position") + " (" + Object.keys(counts).map(function (c) { return counts[c] + " " + c; }).join(", ") + ")");
         parts.push(svg("title", { text: description }));
         parts.push(svg("g", { transform: "translate(" + cx.toFixed(1) + "," + markY + ")" }, shapeNode(moveOf(main), items.length > 1 ? 7 : 6, hedged)));
-        if (items.length > 1) parts.push(svg("text", { x: cx + 9, y: markY - 3, class: "dr-mark-count", text: String(items.length) }));
+        if (items.length > 1) parts.push(svg("text", { x: cx, y: markY + 22, "text-anchor": "middle", class: "dr-mark-count", text: String(items.length) }));
         var mark = svg("g", { class: "dr-mark", tabindex: 0, role: "listitem", "aria-label": description, "data-n": items.length }, parts);
         activate(mark, function () {
           if (items.length === 1) openPosition(main.id);
@@ -1204,6 +1206,7 @@
     if (isReady) return;
     isReady = true;
     window.diposReport.readyMs = performance.now() - started;
+    window.diposReport.readyAtMs = performance.now(); // since navigation started
     document.documentElement.setAttribute("data-dipos-report", "ready");
   }
 
