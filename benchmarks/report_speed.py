@@ -47,9 +47,9 @@ INTERACTIVE_TARGET_S: Final = 3.0
 
 def _generate(positions: int, folder: Path) -> Path:
     data = folder / f"positions-{positions}.jsonl"
+    generator = str(BENCHMARKS_DIR / "generate.py")
     subprocess.run(
-        [sys.executable, str(BENCHMARKS_DIR / "generate.py"), "--positions", str(positions)]
-        + ["--out", str(data)],
+        [sys.executable, generator, "--positions", str(positions), "--out", str(data)],
         check=True,
         capture_output=True,
     )
