@@ -669,17 +669,20 @@
   }
 
   function layoutGraph(edges, groups, members) {
-    var g = new dagre.graphlib.Graph({ compound: true, multigraph: true });
+    // A compound layout (boxes around open groups) costs several times a plain one: only
+    // when a group is open.
+    var compound = groups.some(function (group) { return graphState.open[group]; });
+    var g = new dagre.graphlib.Graph({ compound: compound, multigraph: true });
     g.setGraph({ rankdir: "LR", nodesep: 14, ranksep: 48, edgesep: 8, marginx: 12, marginy: 12 });
     g.setDefaultEdgeLabel(function () { return {}; });
     var nodeOf = {};
     groups.forEach(function (group) {
       if (graphState.open[group]) {
-        g.setNode(group, { kind: "cluster", group: group, label: groupName(group) });
+        if (compound) g.setNode(group, { kind: "cluster", group: group, label: groupName(group) });
         members[group].forEach(function (id) {
           nodeOf[id] = id;
           g.setNode(id, { kind: byId[id].type === "proposal" ? "proposal" : "position", id: id, width: 190, height: 50 });
-          g.setParent(id, group);
+          if (compound) g.setParent(id, group);
         });
       } else {
         g.setNode(group, { kind: "group", group: group, width: 190, height: 44, count: members[group].length });
