@@ -26,7 +26,16 @@ MAX_FINDINGS: Final = 2000
 """The most findings listed in the page (all are counted); the validator's own output
 has them all."""
 
-SOURCE_FIELDS: Final = ("type", "id", "title", "kind", "publisher", "url", "published_on")
+SOURCE_FIELDS: Final = (
+    "type",
+    "id",
+    "title",
+    "description",
+    "kind",
+    "publisher",
+    "url",
+    "published_on",
+)
 """What the page shows of a source (under each quote): the rest stays in the data files."""
 
 EVIDENCE_SELECTORS: Final = frozenset({"prefix", "suffix", "start", "end"})

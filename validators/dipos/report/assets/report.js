@@ -669,11 +669,14 @@
   }
 
   function layoutGraph(edges, groups, members) {
+    var narrow = (document.getElementById("dr-graph").clientWidth || 800) < 720;
+    var boxWidth = narrow ? 160 : 190;
     // A compound layout (boxes around open groups) costs several times a plain one: only
     // when a group is open.
     var compound = groups.some(function (group) { return graphState.open[group]; });
     var g = new dagre.graphlib.Graph({ compound: compound, multigraph: true });
-    g.setGraph({ rankdir: "LR", nodesep: 14, ranksep: 48, edgesep: 8, marginx: 12, marginy: 12 });
+    // Left to right on a wide screen; top to bottom on a phone, where height is cheap.
+    g.setGraph({ rankdir: narrow ? "TB" : "LR", nodesep: narrow ? 10 : 14, ranksep: narrow ? 40 : 48, edgesep: 8, marginx: 12, marginy: 12 });
     g.setDefaultEdgeLabel(function () { return {}; });
     var nodeOf = {};
     groups.forEach(function (group) {
@@ -681,11 +684,11 @@
         if (compound) g.setNode(group, { kind: "cluster", group: group, label: groupName(group) });
         members[group].forEach(function (id) {
           nodeOf[id] = id;
-          g.setNode(id, { kind: byId[id].type === "proposal" ? "proposal" : "position", id: id, width: 190, height: 50 });
+          g.setNode(id, { kind: byId[id].type === "proposal" ? "proposal" : "position", id: id, width: boxWidth, height: 50 });
           if (compound) g.setParent(id, group);
         });
       } else {
-        g.setNode(group, { kind: "group", group: group, width: 190, height: 44, count: members[group].length });
+        g.setNode(group, { kind: "group", group: group, width: boxWidth, height: 44, count: members[group].length });
         members[group].forEach(function (id) { nodeOf[id] = group; });
       }
     });
@@ -756,7 +759,7 @@
         group = svg("g", { class: "dr-node dr-node-group", tabindex: 0, role: "button", "data-group": node.group, "aria-label": label, "aria-expanded": "false" }, [
           svg("title", { text: label }),
           svg("rect", { x: x, y: y, width: node.width, height: node.height, rx: 10, class: "dr-group-box" }),
-          svg("text", { x: x + 10, y: y + 18, class: "dr-node-title", text: "▸ " + shorten(groupName(node.group), 26) }),
+          svg("text", { x: x + 10, y: y + 18, class: "dr-node-title", text: "▸ " + shorten(groupName(node.group), narrow ? 21 : 26) }),
           svg("text", { x: x + 10, y: y + 34, class: "dr-node-text", text: plural(node.count, "record") + (inner[n] ? " · " + inner[n] + " inside" : "") })
         ]);
         activate(group, function () { toggleGroup(node.group); });
@@ -764,7 +767,7 @@
         var record = byId[node.id];
         var isProposal = node.kind === "proposal";
         label = (isProposal ? "Proposal: " + nameOf(node.id) : moveOf(record).title + " by " + strings(record.holders).map(nameOf).join(", ") + ": " + str(record.summary));
-        lines = wrapLines(isProposal ? "Proposal: " + nameOf(node.id) : record.summary || record.id, isProposal ? 28 : 25, 2);
+        lines = wrapLines(isProposal ? "Proposal: " + nameOf(node.id) : record.summary || record.id, (isProposal ? 28 : 25) - (narrow ? 5 : 0), 2);
         var invalid = record._ && record._.status === "invalid";
         group = svg("g", { class: "dr-node" + (isProposal ? " dr-node-proposal" : "") + (invalid ? " dr-node-invalid" : ""), tabindex: 0, role: "button", "aria-label": label + (invalid ? " (invalid)" : "") }, [
           svg("title", { text: label }),
@@ -1015,7 +1018,7 @@
         return el("span", { class: "dr-role" }, [i ? "; " : "", nameOf(r.actor), " — ", str(r.role).replace(/_/g, " "), r.capacity ? " (" + str(r.capacity) + ")" : "", r.note ? ": " + str(r.note) : ""]);
       })],
       ["Topics", strings(p.topics).map(topicTitle).join(", ")],
-      ["Stated", d ? d.text + (d.basis ? " (" + d.basis + ")" : "") + " [" + d.value + "]" : (p.stated_on ? dateWords(p.stated_on) + " (cannot be placed)" : "not known")],
+      ["Stated", d ? d.text + (d.basis ? " (" + d.basis + ")" : "") + (d.text !== d.value ? " [" + d.value + "]" : "") : (p.stated_on ? dateWords(p.stated_on) + " (cannot be placed)" : "not known")],
       ["Venue", str(p.venue)],
       ["Modality", p.modality ? (MODALITY[p.modality] || str(p.modality)) : null],
       ["Reciprocal", p.reciprocal === true ? "yes: binds the parties mutually" : p.reciprocal === false ? "no" : null],
@@ -1075,8 +1078,10 @@
       var source = byId[e.source];
       var sourceBits = [];
       if (source) {
-        var title = str(source.title || source.id);
+        // A source without a title (a text that has no headline) is named by its description.
+        var title = source.title ? str(source.title) : source.description ? shorten(source.description, 110) : str(source.id);
         sourceBits.push(typeof source.url === "string" && /^https?:\/\//.test(source.url) ? el("a", { href: source.url, rel: "noopener noreferrer external", text: title }) : el("span", { text: title }));
+        if (source.kind) sourceBits.push(" (" + str(source.kind).replace(/_/g, " ") + ")");
         if (source.publisher) sourceBits.push(", " + str(source.publisher));
         if (source.published_on) sourceBits.push(", " + dateWords(source.published_on));
       } else sourceBits.push(el("span", { text: "source " + str(e.source) + " (not found)" }));
@@ -1114,9 +1119,15 @@
     return list(p.evidence).some(function (e) { return isObject(e) && str(e.quote).toLowerCase().indexOf(needle) >= 0; });
   }
 
+  // Dated positions newest first, then the undated ones (their order unknown).
+  function newestFirst(items) {
+    var dated = items.filter(dateOf).sort(byDate).reverse();
+    return dated.concat(items.filter(function (p) { return !dateOf(p); }));
+  }
+
   function drawPositions() {
     var box = clear(document.getElementById("dr-positions"));
-    var items = positions.filter(function (p) { return visible(p) && matchesSearch(p); }).sort(byDate).reverse();
+    var items = newestFirst(positions.filter(function (p) { return visible(p) && matchesSearch(p); }));
     var search = el("label", { for: "dr-search", class: "dr-search" }, ["Search summaries, quotes and ids ", el("input", {
       type: "search", id: "dr-search", value: cardState.search,
       oninput: debounce(function () { cardState.search = document.getElementById("dr-search").value; cardState.limit = 50; drawPositionList(); }, 200)
@@ -1126,10 +1137,10 @@
   }
 
   function drawPositionList(items) {
-    items = items || positions.filter(function (p) { return visible(p) && matchesSearch(p); }).sort(byDate).reverse();
+    items = items || newestFirst(positions.filter(function (p) { return visible(p) && matchesSearch(p); }));
     var box = clear(document.getElementById("dr-position-list"));
     var shown = items.slice(0, cardState.limit);
-    append(box, [el("p", { class: "dr-muted", "aria-live": "polite", text: plural(items.length, "position") + ", newest first" + (items.length > shown.length ? "; showing " + shown.length : "") + "." }),
+    append(box, [el("p", { class: "dr-muted", "aria-live": "polite", text: plural(items.length, "position") + ", newest first (undated last)" + (items.length > shown.length ? "; showing " + shown.length : "") + "." }),
       el("div", { class: "dr-cards" }, shown.map(card)),
       items.length > shown.length ? el("button", { type: "button", class: "dr-button", onclick: function () { cardState.limit += 50; drawPositionList(); } }, "Show 50 more") : null]);
   }
