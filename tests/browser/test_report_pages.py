@@ -141,3 +141,29 @@ def test_report_of_5000_generated_positions(
     browser: BrowserSession, generated_index: Path, width: int
 ) -> None:
     check_report(browser, generated_index, width, "generated-5000")
+
+
+def test_the_date_filter_narrows_every_view_and_a_group_opens_with_the_keyboard(
+    browser: BrowserSession, examples_index: Path
+) -> None:
+    data = report_data(examples_index)
+    in_2031 = [p for p in data["positions"] if p["_"]["date"] and p["_"]["date"]["value"] >= "2031"]
+    with browser.page(examples_index, width=1400) as page:
+        browser.wait_ready(page, READY)
+        # A closed group of the graph opens from the keyboard.
+        group = page.page.locator(".dr-graph-svg .dr-node-group").first
+        name = group.get_attribute("data-group")
+        group.focus()
+        page.page.keyboard.press("Enter")
+        assert page.page.locator(f'.dr-graph-svg .dr-cluster-head[data-group="{name}"]').count()
+        every = page.count("table.dr-matrix .dr-cell")
+        page.page.fill("#dr-from", "2031-01-01")
+        page.page.dispatch_event("#dr-from", "change")  # fill() alone may not send it
+        page.page.wait_for_function("() => window.diposReport.drawn()")
+        assert page.count("table.dr-matrix .dr-cell") < every
+        assert page.count("#dr-positions .dr-card") == len(in_2031)
+        entries = page.evaluate(
+            "() => Number(document.querySelector('.dr-timeline-svg').getAttribute('data-entries'))"
+        )
+        assert entries == sum(len(p["holders"]) for p in in_2031)
+        page.assert_no_overflow()

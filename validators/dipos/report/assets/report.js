@@ -1194,6 +1194,8 @@
       var step = steps.shift();
       if (!step) {
         ready();
+        // How many updates are complete: a test (or an embedding page) can wait for it.
+        document.documentElement.setAttribute("data-dipos-drawn", String(run));
         return;
       }
       timed(step[0], step[1]);
@@ -1240,6 +1242,8 @@
     state: state,
     update: update,
     openPosition: openPosition,
+    // True when the views are drawn for the latest filters (they are drawn one per task).
+    drawn: function () { return document.documentElement.getAttribute("data-dipos-drawn") === String(generation); },
     graph: {
       state: graphState,
       openAll: function () { graphState.touched = true; Object.keys(graphState.open).forEach(function () {}); var all = {}; graphEdges().forEach(function (e) { all[groupOf(e.from)] = true; all[groupOf(e.to)] = true; }); graphState.open = all; drawGraph(); },
