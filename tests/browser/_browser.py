@@ -7,9 +7,12 @@ Reusable by any test (the report's, the documentation site's)::
 
     def test_page(browser: BrowserSession) -> None:          # the `browser` fixture
         with browser.page(path_to_html, width=390) as page:    # a PageCheck
-            page.assert_no_overflow()
+            browser.wait_ready(page, "html[data-dipos-report=ready]")  # drawn by script
+            page.assert_no_overflow()         # nothing a reader cannot reach sideways
+            page.assert_controls_named()      # every focusable control has a name
             assert page.count("svg .dr-mark") > 0
-            page.screenshot("report-timeline-390", "#view-timeline")
+            page.screenshot("report-timeline-390", "#view-timeline")  # build/screenshots/
+            page.page                         # the Playwright Page, for anything else
 
 What every page opened with :meth:`BrowserSession.page` is held to, checked when the
 ``with`` block ends (the test fails, naming each problem):
@@ -111,6 +114,30 @@ def require_browser() -> None:
     pytest.skip(reason)
 
 
+# Controls (what takes keyboard focus) with no name a screen reader could say.
+_UNNAMED_JS: Final = """
+() => {
+  const named = (el) => {
+    if ((el.getAttribute('aria-label') || '').trim()) return true;
+    if ((el.getAttribute('title') || '').trim()) return true;
+    const by = el.getAttribute('aria-labelledby');
+    if (by && document.getElementById(by)) return true;
+    if (el.labels && el.labels.length) return true;
+    if ((el.textContent || '').trim()) return true;
+    return false;
+  };
+  const found = [];
+  const controls = 'a[href], button, input:not([type=hidden]), select, textarea, [tabindex]';
+  for (const el of document.querySelectorAll(controls)) {
+    if (el.closest('dialog:not([open])') || el.getAttribute('tabindex') === '-1') continue;
+    if (!named(el)) found.push(el.outerHTML.slice(0, 120));
+    if (found.length >= 20) break;
+  }
+  return found;
+}
+"""
+
+
 @dataclass
 class PageCheck:
     """An open page and what went wrong on it so far."""
@@ -129,6 +156,11 @@ class PageCheck:
     def overflowing(self) -> list[str]:
         """The elements a reader could not reach because they stick out of the viewport."""
         return list(self.page.evaluate(_OVERFLOW_JS))
+
+    def assert_controls_named(self) -> None:
+        """Every link, button, field and focusable element has a name to be read out."""
+        found = list(self.page.evaluate(_UNNAMED_JS))
+        assert not found, "controls without an accessible name: " + "; ".join(found)
 
     def assert_no_overflow(self) -> None:
         found = self.overflowing()

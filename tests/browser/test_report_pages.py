@@ -76,6 +76,7 @@ def check_report(browser: BrowserSession, index: Path, width: int, name: str) ->
     with browser.page(index, width=width) as page:
         browser.wait_ready(page, READY)
         page.assert_no_overflow()
+        page.assert_controls_named()
         for view in VIEWS:
             page.screenshot(f"report-{name}-{view}-{width}", f"#view-{view}")
         _check_views(page, data)

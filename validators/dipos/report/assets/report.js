@@ -865,7 +865,7 @@
       var y = top + n * laneHeight;
       var laneTop = y;
       var markY = wide ? y + 13 : y + 25;
-      var lane = svg("g", { class: "dr-lane", role: "list", "aria-label": (h ? nameOf(h) : "No holder") + ": " + plural(lanes[h].length, "dated position") });
+      var lane = svg("g", { class: "dr-lane", role: "group", "aria-label": (h ? nameOf(h) : "No holder") + ": " + plural(lanes[h].length, "dated position") });
       if (n % 2 === 0) append(lane, svg("rect", { x: 0, y: laneTop, width: width, height: laneHeight, class: "dr-lane-band" }));
       append(lane, svg("text", { x: wide ? 8 : left, y: wide ? laneTop + 17 : laneTop + 12, class: "dr-lane-label", text: shorten(h ? nameOf(h) : "No holder", wide ? 24 : 48) + (wide ? "" : " (" + lanes[h].length + ")") }, svg("title", { text: (h ? nameOf(h) : "No holder") + ": " + plural(lanes[h].length, "dated position") })));
       var bins = {};
@@ -897,7 +897,7 @@
         parts.push(svg("title", { text: description }));
         parts.push(svg("g", { transform: "translate(" + cx.toFixed(1) + "," + markY + ")" }, shapeNode(moveOf(main), items.length > 1 ? 7 : 6, hedged)));
         if (items.length > 1) parts.push(svg("text", { x: cx, y: markY + 22, "text-anchor": "middle", class: "dr-mark-count", text: String(items.length) }));
-        var mark = svg("g", { class: "dr-mark", tabindex: 0, role: "listitem", "aria-label": description, "data-n": items.length }, parts);
+        var mark = svg("g", { class: "dr-mark", tabindex: 0, role: "button", "aria-label": description, "data-n": items.length }, parts);
         activate(mark, function () {
           if (items.length === 1) openPosition(main.id);
           else openDialog(description.split(":")[0], positionList(items));
