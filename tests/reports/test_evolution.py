@@ -39,9 +39,11 @@ def test_another_move_is_a_change_and_the_opposite_line_a_contradiction() -> Non
     assert steps[1].by == "p3"
 
 
-def test_opposition_is_symmetric_and_only_between_yielding_and_refusing() -> None:
-    assert opposes("offer", "rejection")
+def test_opposition_is_only_between_yielding_and_refusing() -> None:
+    assert opposes("offer", "refusal")
     assert opposes("refusal", "acceptance")
+    assert opposes("rejection", "acceptance")
+    assert not opposes("offer", "rejection")  # answers someone else: a change
     assert not opposes("demand", "refusal")
     assert not opposes("offer", "acceptance")
 

@@ -7,8 +7,10 @@ position in it gets a *fate*, read from what the same actor said next on the sam
 * ``reaffirmed``: a later position names it in ``reaffirms``;
 * ``restated``: the next position on the topic has the same move (said again, not linked);
 * ``changed``: the next position on the topic has another move (a demand became an offer);
-* ``contradicted``: the next position on the topic takes the opposite line: a refusal or
-  rejection after an offer, acceptance, agreement, assurance or proposal, or the reverse;
+* ``contradicted``: the next position on the topic takes the opposite line: a refusal
+  after an offer, acceptance, agreement, assurance or proposal, or one of these after a
+  refusal or a rejection. A rejection *after* a yielding move is only a change: it
+  answers another party's proposal, which need not reverse the actor's own offer;
 * ``dropped``: nothing later on the topic, not reaffirmed, while the actor went on taking
   positions on other topics for more than :data:`DROPPED_AFTER_DAYS` days: it is *no
   longer reaffirmed*, which the report shows, without claiming it was abandoned.
@@ -29,6 +31,9 @@ topic, before that last word is shown as no longer reaffirmed."""
 
 YIELDING: Final = frozenset({"offer", "acceptance", "agreement", "assurance", "proposal"})
 REFUSING: Final = frozenset({"rejection", "refusal"})
+"""Moves that a later yielding move reverses."""
+RULING_OUT: Final = frozenset({"refusal"})
+"""Moves that reverse an earlier yielding move (a rejection answers someone else)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,8 +61,9 @@ class Step:
 
 
 def opposes(earlier: str, later: str) -> bool:
-    """Whether two moves take opposite lines (an offer, then a refusal)."""
-    return (earlier in YIELDING and later in REFUSING) or (
+    """Whether a later move reverses an earlier one (an offer, then a refusal; a
+    rejection, then an acceptance)."""
+    return (earlier in YIELDING and later in RULING_OUT) or (
         earlier in REFUSING and later in YIELDING
     )
 
