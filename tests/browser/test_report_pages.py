@@ -2,6 +2,7 @@
 drawn with the expected number of marks, nothing sticks out of the page, no console error,
 no request leaves the machine. Screenshots of each view go to build/screenshots/."""
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -168,3 +169,50 @@ def test_the_date_filter_narrows_every_view_and_a_group_opens_with_the_keyboard(
         )
         assert entries == sum(len(p["holders"]) for p in in_2031)
         page.assert_no_overflow()
+
+
+def test_a_card_shows_roles_recognition_and_fields_it_does_not_know(
+    browser: BrowserSession, tmp_path: Path
+) -> None:
+    """The fields of dipos 0.2 (roles, recognition, reciprocal, duration) have their own
+    rows; a property the report has no view for is still shown, under its own name."""
+    records: list[dict[str, Any]] = [
+        {"type": "actor", "id": "actor-a", "name": "Aland", "kind": "state"},
+        {"type": "actor", "id": "actor-b", "name": "Bland", "kind": "state"},
+        {"type": "actor", "id": "actor-c", "name": "Cland", "kind": "state"},
+        {"type": "source", "id": "src", "kind": "news_report", "url": "https://example.org/a"},
+        {
+            "type": "position",
+            "id": "pos-roles",
+            "holders": ["actor-a"],
+            "move": "demand",
+            "topics": ["territorial_recognition"],
+            "summary": "Aland demands that Bland be recognised, guaranteed by Cland.",
+            "roles": [
+                {"actor": "actor-c", "role": "guarantor", "capacity": "co-chair"},
+                {"actor": "actor-b", "role": "subject"},
+            ],
+            "recognition": {"status": "de_jure", "independent": True, "by": ["actor-c"]},
+            "reciprocal": True,
+            "duration": {"amount": 30, "unit": "day"},
+            "someday_field": {"kept": "yes"},
+            "stated_on": {"value": "2025-05-08", "basis": "stated"},
+            "evidence": [{"source": "src", "quote": "q", "quote_kind": "direct"}],
+        },
+    ]
+    data = tmp_path / "new-fields.jsonl"
+    data.write_text("\n".join(json.dumps(r) for r in records) + "\n")
+    index = build_report(data, tmp_path / "r").index
+    with browser.page(index, width=390) as page:
+        browser.wait_ready(page, READY)
+        page.evaluate("() => window.diposReport.openPosition('pos-roles')")
+        text = page.page.locator("#dr-dialog .dr-card").inner_text()
+        assert "Cland — guarantor (co-chair)" in text
+        assert "Bland — subject" in text
+        assert "de jure as independent by Cland" in text
+        assert "binds the parties mutually" in text
+        assert "30 days" in text
+        assert "someday_field" in text
+        assert page.page.locator("#dr-dialog a[href='https://example.org/a']").count() == 1
+        page.assert_no_overflow()
+        page.screenshot("report-card-new-fields-390", "#dr-dialog")

@@ -991,7 +991,9 @@
     if (!isObject(r)) return str(r);
     var from = r.after ? " after " + str(r.after) : "";
     if (isObject(r.counted_from)) from += " counted from " + (str(r.counted_from.milestone) + " of ").replace(/^ of /, "") + nameOf(r.counted_from.target);
-    return str(r.amount) + " " + str(r.unit) + from;
+    var unit = str(r.unit).replace(/_/g, " ");
+    if (r.amount !== 1 && unit && !/s$/.test(unit)) unit += "s";
+    return str(r.amount) + " " + unit + from;
   }
 
   function deadlineText(d) {
