@@ -130,3 +130,24 @@ def test_cli_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
 def test_the_title_can_be_given(tmp_path: Path) -> None:
     outcome = build_report(EXAMPLES / "illustrative", tmp_path / "r", title="Talks <2031>")
     assert "<title>Talks &lt;2031&gt;</title>" in outcome.index.read_text()
+
+
+def test_broken_files_of_every_kind_give_a_report_not_a_traceback(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + n)}: &{chr(98 + n)} [*{chr(97 + n)}, *{chr(97 + n)}, *{chr(97 + n)}, "
+        f"*{chr(97 + n)}, *{chr(97 + n)}, *{chr(97 + n)}, *{chr(97 + n)}, *{chr(97 + n)}]\n"
+        for n in range(9)
+    )
+    (data / "bomb.yaml").write_text(bomb)
+    (data / "bom.json").write_bytes(b"\xef\xbb\xbf" + b'{"type": "actor", "id": "a", "name": "A"}')
+    (data / "list.json").write_text("[1, 2, 3]")
+    (data / "bad.json").write_text("{not json")
+    (data / "binary.jsonl").write_bytes(b"\xff\xfe\x00garbage\n")
+    (data / "tabs.yaml").write_text("a:\n\t- b\n")
+    outcome = build_report(data, tmp_path / "r")
+    assert not outcome.validation.ok
+    report = report_data(outcome.index)
+    assert [a["id"] for a in report["actors"]] == ["a"]
+    assert report["meta"]["counts"]["error"] > 0

@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from typing import Any, Final
 
 import orjson
-import yaml
 
 from ..validator.inputs import InputFile
-from ..validator.yamlload import DiposYamlLoader
+from ..validator.syntax import BOM
+from ..validator.yamlload import read_yaml
 
 RECORD_LISTS: Final = ("actors", "territories", "sources", "proposals", "positions")
 """The properties of a dataset that hold records."""
@@ -44,7 +44,7 @@ class LoadedRecords:
 
 
 def _documents(file: InputFile) -> Iterator[Any]:
-    data = file.read_bytes()
+    data = file.read_bytes().removeprefix(BOM)
     if file.kind == "jsonl":
         for line in data.splitlines():
             if not line.strip():
@@ -55,11 +55,10 @@ def _documents(file: InputFile) -> Iterator[Any]:
                 continue  # the validator reports the line
         return
     if file.kind == "yaml":
-        loader = DiposYamlLoader(data.decode("utf-8", errors="replace"))
-        try:
-            yield loader.get_single_data()
-        finally:
-            loader.dispose()
+        # The validator's reader: safe, and it refuses alias bombs before expanding them.
+        units, _findings = read_yaml(data, file.name)
+        for unit in units:
+            yield unit.value
         return
     yield orjson.loads(data)
 
@@ -70,7 +69,7 @@ def load(files: list[InputFile]) -> LoadedRecords:
     for file in files:
         try:
             documents = list(_documents(file))
-        except (OSError, ValueError, yaml.YAMLError, RecursionError):
+        except (OSError, ValueError, RecursionError):
             # ValueError covers orjson's decode error and UnicodeDecodeError.
             loaded.unreadable.append(file.name)
             continue
