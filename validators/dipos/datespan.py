@@ -92,6 +92,8 @@ def describe(span: DateSpan) -> str:
             words = f"{calendar.month_name[endpoint.first.month]} {endpoint.first.year}"
         else:
             words = endpoint.first.isoformat()
+            if endpoint.time is not None:
+                words += f" {endpoint.time}{endpoint.zone or ''}"
         marks = [
             m
             for m, on in (("uncertain", endpoint.uncertain), ("approximate", endpoint.approximate))

@@ -10,7 +10,7 @@ import sys
 from collections.abc import Sequence
 
 from ..version import SCHEMA_VERSION, __version__
-from . import report_cmd, schema_cmd, validate_cmd
+from . import migrate_cmd, report_cmd, schema_cmd, validate_cmd
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -35,6 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     report_cmd.register(subcommands)
     schema_cmd.register(subcommands)
     validate_cmd.register(subcommands)
+    migrate_cmd.register(subcommands)
     return parser
 
 
