@@ -59,9 +59,14 @@ def matrix_cells(data: dict[str, Any]) -> int:
 
 
 def graph_nodes(data: dict[str, Any]) -> int:
-    """How many positions and proposals take part in a link, a response or a reaffirmation."""
+    """How many positions and proposals take part in a link, a response, a reaffirmation
+    or a relation between proposals."""
     ids = {r["id"] for kind in ("positions", "proposals", "actors") for r in data[kind]}
     nodes: set[str] = set()
+    for proposal in data["proposals"]:
+        for relation in proposal.get("relations") or []:
+            if relation.get("target") in ids:
+                nodes.update((proposal["id"], relation["target"]))
     for p in data["positions"]:
         targets = [link.get("target") for link in p.get("links") or []]
         targets += [r.get("target") for r in p.get("responds_to") or []]

@@ -534,7 +534,8 @@
     { key: "elaborates", label: "elaborates", dash: "1 5" },
     { key: "same_as", label: "same as", dash: "12 3 2 3" },
     { key: "responds", label: "responds", dash: "6 2 1 2" },
-    { key: "reaffirms", label: "reaffirms", dash: "4 4" }
+    { key: "reaffirms", label: "reaffirms", dash: "4 4" },
+    { key: "proposal_relation", label: "between proposals", dash: "10 3" }
   ];
   EDGE_KINDS.forEach(function (k) { graphState.kinds[k.key] = true; });
   var GRAPH_NODE_LIMIT = 400;
@@ -553,6 +554,13 @@
       });
       strings(p.reaffirms).forEach(function (t) {
         if (byId[t]) edges.push({ from: p.id, to: t, kind: "reaffirms", label: "reaffirms" });
+      });
+    });
+    // Proposals tied to each other (0.2 `relations`: part of a package, annex of, revises...).
+    list(D.proposals).forEach(function (proposal) {
+      list(proposal.relations).forEach(function (r) {
+        if (isObject(r) && typeof r.target === "string" && byId[r.target])
+          edges.push({ from: proposal.id, to: r.target, kind: "proposal_relation", label: str(r.relation).replace(/_/g, " ") });
       });
     });
     return edges.filter(function (e) {
