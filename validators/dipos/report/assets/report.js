@@ -497,7 +497,7 @@
           el("span", { class: "dr-step-summary" }, positionLink(p.id, shorten(p.summary || p.id, 140))),
           el("span", { class: "dr-fate", title: s[2] ? "by " + shorten(nameOf(s[2]), 120) : null }, [
             el("span", { "aria-hidden": "true", text: fate.symbol + " " }), fate.text,
-            s[2] ? [" ", positionLink(s[2], "(by …)")] : null])
+            s[2] ? [" by ", positionLink(s[2], byId[s[2]] && dateOf(byId[s[2]]) ? dateOf(byId[s[2]]).value : "a later position")] : null])
         ]);
       });
       return [steps.length > shown.length ? el("p", { class: "dr-muted", text: "The latest " + shown.length + " of " + steps.length + "." }) : null,
