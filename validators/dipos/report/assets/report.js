@@ -539,6 +539,8 @@
   ];
   EDGE_KINDS.forEach(function (k) { graphState.kinds[k.key] = true; });
   var GRAPH_NODE_LIMIT = 400;
+  var GROUP_OPEN_DEFAULT = 60;
+  var GROUP_TABLE_LIMIT = 30;
 
   function graphEdges() {
     var edges = [];
@@ -599,8 +601,13 @@
     var groups = Object.keys(members).sort(function (a, b) { return members[b].length - members[a].length || groupName(a).localeCompare(groupName(b)); });
     var total = Object.keys(nodeIds).length;
     if (!graphState.touched) {
+      // Small graphs open whole; otherwise the largest group small enough to read.
       graphState.open = {};
       if (total <= 40) groups.forEach(function (g) { graphState.open[g] = true; });
+      else {
+        var first = groups.filter(function (g) { return members[g].length <= GROUP_OPEN_DEFAULT; })[0];
+        if (first) graphState.open[first] = true;
+      }
     }
     var controls = el("div", { class: "dr-graph-controls" }, [
       el("label", { for: "dr-group-by" }, ["Group by ", el("select", {
@@ -638,13 +645,56 @@
       }, groupName(g) + " (" + members[g].length + ")");
     }));
     append(box, toggles);
+    append(box, groupTable(edges, groups, members));
     var shownNodes = 0;
-    groups.forEach(function (g) { shownNodes += graphState.open[g] ? members[g].length : 1; });
+    groups.forEach(function (g) { if (graphState.open[g]) shownNodes += members[g].length; });
+    if (!shownNodes) {
+      append(box, el("p", { class: "dr-muted", text: "Open a group (a button above, or a number in the table) to draw its links." }));
+      return;
+    }
     if (shownNodes > GRAPH_NODE_LIMIT) {
       append(box, el("p", { class: "dr-warning", text: "Too many positions open at once (" + shownNodes + "): close some groups or filter by actor, topic or dates." }));
       return;
     }
     append(box, layoutGraph(edges, groups, members));
+  }
+
+  // The links between groups as a table (rows link to columns): readable however many
+  // groups and links there are, where a drawing of them all would be a hairball.
+  function groupTable(edges, groups, members) {
+    var counts = {}, inside = {}, from = {}, to = {};
+    edges.forEach(function (e) {
+      var a = groupOf(e.from), b = groupOf(e.to);
+      if (a === b) { inside[a] = (inside[a] || 0) + 1; return; }
+      var key = a + "\u0000" + b;
+      counts[key] = (counts[key] || 0) + 1;
+      from[a] = true; to[b] = true;
+    });
+    var shown = groups.slice(0, GROUP_TABLE_LIMIT);
+    var rows = shown.filter(function (g) { return from[g] || inside[g]; });
+    var cols = shown.filter(function (g) { return to[g] || inside[g]; });
+    if (!rows.length || !cols.length) return null;
+    function label(g) { return shorten(groupName(g), 28); }
+    var table = el("table", { class: "dr-group-matrix" }, [
+      el("caption", { text: "Links from the group of each row to the group of each column (a number opens both groups)" }),
+      el("thead", null, el("tr", null, [el("th", { scope: "col", text: "from \\ to" })].concat(cols.map(function (g) { return el("th", { scope: "col", title: groupName(g), text: label(g) }); })))),
+      el("tbody", null, rows.map(function (a) {
+        return el("tr", null, [el("th", { scope: "row", title: groupName(a), text: label(a) })].concat(cols.map(function (b) {
+          var n = a === b ? inside[a] || 0 : counts[a + "\u0000" + b] || 0;
+          if (!n) return el("td", { class: "dr-empty" });
+          return el("td", null, el("button", {
+            type: "button", class: "dr-link-count", "aria-label": plural(n, "link") + " from " + groupName(a) + " to " + groupName(b) + ": open both groups",
+            onclick: function () {
+              graphState.touched = true; graphState.open[a] = true; graphState.open[b] = true; drawGraph();
+              var area = document.querySelector("#dr-graph .dr-graph-area");
+              if (area) area.scrollIntoView({ block: "nearest" });
+            }
+          }, String(n)));
+        })));
+      }))
+    ]);
+    return el("div", { class: "dr-scroll dr-group-matrix-wrap", tabindex: "0", role: "region", "aria-label": "Links between groups (scrolls)" }, [
+      table, groups.length > shown.length ? el("p", { class: "dr-muted", text: "The " + shown.length + " largest of " + groups.length + " groups." }) : null]);
   }
 
   function toggleGroup(g) {
@@ -696,9 +746,20 @@
           if (compound) g.setParent(id, group);
         });
       } else {
-        g.setNode(group, { kind: "group", group: group, width: boxWidth, height: 44, count: members[group].length });
         members[group].forEach(function (id) { nodeOf[id] = group; });
       }
+    });
+    // A closed group is drawn only where it meets an open one; links between closed
+    // groups are in the table above.
+    edges.forEach(function (e) {
+      var a = nodeOf[e.from], b = nodeOf[e.to];
+      [[a, e.from], [b, e.to]].forEach(function (end) {
+        var node = end[0];
+        if (node === end[1] || g.hasNode(node)) return;
+        var other = node === a ? b : a;
+        if (groups.indexOf(other) >= 0) return; // the other end is closed too
+        g.setNode(node, { kind: "group", group: node, width: boxWidth, height: 44, count: members[node].length });
+      });
     });
     var merged = {};
     var inner = {};
@@ -708,9 +769,10 @@
         if (!graphState.open[a]) inner[a] = (inner[a] || 0) + 1;
         return;
       }
-      // Between two closed groups, all links are one line (the tooltip breaks them down):
-      // the overview stays readable however many links there are.
-      var between = a !== e.from && b !== e.to;
+      if (!g.hasNode(a) || !g.hasNode(b)) return; // between closed groups
+      // Links to or from a closed group are one line (the tooltip breaks them down), so
+      // that an open group's neighbourhood stays readable however many links there are.
+      var between = a !== e.from || b !== e.to; // an end is a closed group
       var key = a + "\u0000" + b + (between ? "" : "\u0000" + e.kind + "\u0000" + e.label);
       var entry = merged[key] || (merged[key] = { a: a, b: b, kind: e.kind, label: e.label, count: 0, kinds: {} });
       entry.count++;
