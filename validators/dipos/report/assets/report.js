@@ -1060,7 +1060,11 @@
   function relTime(r) {
     if (!isObject(r)) return str(r);
     var from = r.after ? " after " + str(r.after) : "";
-    if (isObject(r.counted_from)) from += " counted from " + (str(r.counted_from.milestone) + " of ").replace(/^ of /, "") + nameOf(r.counted_from.target);
+    if (isObject(r.counted_from)) {
+      var ref = r.counted_from;
+      from += " counted from " + (ref.milestone ? str(ref.milestone).replace(/_/g, " ") + " of " : "") + nameOf(ref.target) +
+        (list(ref.points).length ? " (points " + list(ref.points).join(", ") + ")" : "");
+    }
     var unit = str(r.unit).replace(/_/g, " ");
     if (r.amount !== 1 && unit && !/s$/.test(unit)) unit += "s";
     return str(r.amount) + " " + unit + from;
