@@ -539,7 +539,7 @@
   ];
   EDGE_KINDS.forEach(function (k) { graphState.kinds[k.key] = true; });
   var GRAPH_NODE_LIMIT = 400;
-  var GROUP_OPEN_DEFAULT = 60;
+  var GROUP_OPEN_DEFAULT = 30;
   var GROUP_TABLE_LIMIT = 30;
 
   function graphEdges() {
@@ -730,8 +730,9 @@
     var narrow = (document.getElementById("dr-graph").clientWidth || 800) < 720;
     var boxWidth = narrow ? 160 : 190;
     // A compound layout (boxes around open groups) costs several times a plain one: only
-    // when a group is open.
-    var compound = groups.some(function (group) { return graphState.open[group]; });
+    // when two groups or more are open (one open group is named above the drawing).
+    var openGroups = groups.filter(function (group) { return graphState.open[group]; });
+    var compound = openGroups.length > 1;
     var g = new dagre.graphlib.Graph({ compound: compound, multigraph: true });
     // Left to right on a wide screen; top to bottom on a phone, where height is cheap.
     g.setGraph({ rankdir: narrow ? "TB" : "LR", nodesep: narrow ? 10 : 14, ranksep: narrow ? 40 : 48, edgesep: 8, marginx: 12, marginy: 12 });
@@ -850,7 +851,11 @@
       }
       append(drawing, group);
     });
-    return el("div", { class: "dr-scroll dr-graph-area", tabindex: "0", role: "region", "aria-label": "Link graph drawing (scrolls)" }, drawing);
+    var area = el("div", { class: "dr-scroll dr-graph-area", tabindex: "0", role: "region", "aria-label": "Link graph drawing (scrolls)" }, drawing);
+    if (compound || openGroups.length !== 1) return area;
+    var only = openGroups[0];
+    return [el("button", { type: "button", class: "dr-button dr-cluster-head", "data-group": only, "aria-expanded": "true",
+      onclick: function () { toggleGroup(only); } }, "▾ " + groupName(only) + ": " + plural(members[only].length, "record") + " (close)"), area];
   }
 
   function groupLabel(node) {
