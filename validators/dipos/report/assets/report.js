@@ -838,7 +838,7 @@
         var record = byId[node.id];
         var isProposal = node.kind === "proposal";
         label = (isProposal ? "Proposal: " + nameOf(node.id) : moveOf(record).title + " by " + strings(record.holders).map(nameOf).join(", ") + ": " + str(record.summary));
-        lines = wrapLines(isProposal ? "Proposal: " + nameOf(node.id) : record.summary || record.id, (isProposal ? 28 : 25) - (narrow ? 5 : 0), 2);
+        lines = wrapLines(isProposal ? "Proposal: " + nameOf(node.id) : record.summary || record.id, (isProposal ? 27 : 23) - (narrow ? 4 : 0), 2);
         var invalid = record._ && record._.status === "invalid";
         group = svg("g", { class: "dr-node" + (isProposal ? " dr-node-proposal" : "") + (invalid ? " dr-node-invalid" : ""), tabindex: 0, role: "button", "aria-label": label + (invalid ? " (invalid)" : "") }, [
           svg("title", { text: label }),
