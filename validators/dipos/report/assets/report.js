@@ -676,7 +676,7 @@
     if (!rows.length || !cols.length) return null;
     function label(g) { return shorten(groupName(g), 28); }
     var table = el("table", { class: "dr-group-matrix" }, [
-      el("caption", { text: "Links from the group of each row to the group of each column (a number opens both groups)" }),
+      el("caption", { class: "dr-visually-hidden", text: "Links from the group of each row to the group of each column" }),
       el("thead", null, el("tr", null, [el("th", { scope: "col", text: "from \\ to" })].concat(cols.map(function (g) { return el("th", { scope: "col", title: groupName(g), text: label(g) }); })))),
       el("tbody", null, rows.map(function (a) {
         return el("tr", null, [el("th", { scope: "row", title: groupName(a), text: label(a) })].concat(cols.map(function (b) {
@@ -693,8 +693,9 @@
         })));
       }))
     ]);
-    return el("div", { class: "dr-scroll dr-group-matrix-wrap", tabindex: "0", role: "region", "aria-label": "Links between groups (scrolls)" }, [
-      table, groups.length > shown.length ? el("p", { class: "dr-muted", text: "The " + shown.length + " largest of " + groups.length + " groups." }) : null]);
+    return [el("p", { class: "dr-muted dr-table-note", text: "Links from the group of each row to the group of each column; a number opens both groups." +
+        (groups.length > shown.length ? " The " + shown.length + " largest of " + groups.length + " groups." : "") }),
+      el("div", { class: "dr-scroll dr-group-matrix-wrap", tabindex: "0", role: "region", "aria-label": "Links between groups (scrolls)" }, table)];
   }
 
   function toggleGroup(g) {
