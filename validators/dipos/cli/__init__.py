@@ -10,7 +10,7 @@ import sys
 from collections.abc import Sequence
 
 from ..version import SCHEMA_VERSION, __version__
-from . import anchor_cmd, lookup_cmd, merge_cmd, migrate_cmd, schema_cmd, validate_cmd
+from . import anchor_cmd, lookup_cmd, merge_cmd, migrate_cmd, report_cmd, schema_cmd, validate_cmd
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -34,6 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
     subcommands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     anchor_cmd.register(subcommands)
     lookup_cmd.register(subcommands)
+    report_cmd.register(subcommands)
     schema_cmd.register(subcommands)
     validate_cmd.register(subcommands)
     migrate_cmd.register(subcommands)

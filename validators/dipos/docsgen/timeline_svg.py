@@ -14,25 +14,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Final
 
+from ..report.style import MOVE_COLOURS, OTHER_COLOUR
 from . import markdown as md
 from .edtf import DateSpan, describe
 from .records import RecordIndex
-
-# Tableau 10: distinct colours, readable on light and dark backgrounds.
-MOVE_COLOURS: Final = {
-    "demand": "#e15759",
-    "appeal": "#f28e2b",
-    "goal": "#edc948",
-    "offer": "#59a14f",
-    "proposal": "#76b7b2",
-    "acceptance": "#4e79a7",
-    "agreement": "#17becf",
-    "rejection": "#b07aa1",
-    "refusal": "#9c755f",
-    "assurance": "#bab0ac",
-    "threat": "#ff9da7",
-}
-OTHER_COLOUR: Final = "#888888"
 
 WIDTH: Final = 960
 _LABELS: Final = 150
