@@ -4,8 +4,10 @@ from ..findings import Finding, ValidationReport
 
 
 def location(finding: Finding) -> str:
-    """``file:line:column`` with what is known."""
+    """``file:line:column`` with what is known (``file:Sheet!F12`` in a workbook)."""
     where = finding.file or "<input>"
+    if finding.cell is not None:
+        return f"{where}:{finding.cell}"
     if finding.line is not None:
         where += f":{finding.line}"
         if finding.column is not None:
