@@ -33,6 +33,10 @@ from ..validator.output.text import summary
 from ..validator.parallel import cpu_count
 from ..validator.progress import ProgressLine
 from ..validator.rules.quotes import SourceTexts
+from ..workbook.validate import as_input as workbook_file
+from ..workbook.validate import other_paths
+from ..workbook.validate import place as place_findings
+from ..workbook.validate import read_inputs as workbook_inputs
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -69,7 +73,8 @@ def register(subcommands: "argparse._SubParsersAction[Any]") -> None:
         help="check dipos files (JSON, JSON Lines, YAML) and report every problem",
         description=(
             "Check dipos data: files and directories (searched recursively for .json, "
-            ".jsonl, .yaml and .yml files), or - for standard input. All files given are "
+            ".jsonl, .yaml and .yml files), workbooks (.xlsx) and folders of CSV tables "
+            "(findings at their sheet and cell), or - for standard input. All files given are "
             "checked as one dataset: references resolve across them. Three layers are "
             "checked: syntax, the JSON Schema, and the rules across records; every problem "
             "is reported with its rule id, location, message and a fix hint."
@@ -217,7 +222,13 @@ def _run(args: argparse.Namespace) -> int:
         return _fail(f"{error}; see dipos validate --list-rules")
     try:
         stdin = sys.stdin.buffer.read() if "-" in args.paths else None
-        files = collect(args.paths, stdin=stdin, stdin_kind=args.stdin_format)
+        # Workbooks and folders of CSV tables are read into datasets first (their
+        # findings are placed back at their cells below).
+        workbooks = workbook_inputs(args.paths)
+        files = collect(
+            [str(p) for p in other_paths(args.paths)], stdin=stdin, stdin_kind=args.stdin_format
+        )
+        files += [f for f in map(workbook_file, workbooks) if f is not None]
         texts = SourceTexts.from_directories(args.sources) if args.sources else None
         checked = {f.path.resolve() for f in files if f.path is not None}
         context = [
@@ -227,9 +238,10 @@ def _run(args: argparse.Namespace) -> int:
         ]
     except (InputError, OSError, ValueError) as error:
         return _fail(str(error))
-    if not files:
+    if not files and not workbooks:
         return _fail(
-            "no dipos files found (.json, .jsonl, .yaml, .yml) in " + ", ".join(args.paths)
+            "no dipos files found (.json, .jsonl, .yaml, .yml, .xlsx, a folder of .csv) in "
+            + ", ".join(args.paths)
         )
     if not args.quiet:
         _note_large_whole_files([*context, *files])
@@ -239,6 +251,9 @@ def _run(args: argparse.Namespace) -> int:
         return _fail(
             f"cannot read {getattr(error, 'filename', '') or ''}: {error.strerror or error}"
         )
+    report = place_findings(
+        report, workbooks, resolve_rule_patterns(args.select), resolve_rule_patterns(args.ignore)
+    )
     return _print(report, args)
 
 

@@ -778,6 +778,25 @@ RULES: tuple[RuleInfo, ...] = (
         example_format="xlsx",
     ),
     RuleInfo(
+        id="workbook-table",
+        severity="error",
+        title="Cell, row or table that cannot be read into records",
+        description=(
+            "A value cannot be read as its column's type (text in a number column, "
+            "`yes` in a true/false column), a key cell is empty or repeated, or a row of a "
+            "list's table names a record that no row of its main sheet has. The message "
+            "says which; the rest of the workbook is read."
+        ),
+        fix=(
+            "Correct the cell as the message says. A row of a list's table "
+            "(`position_evidence`) names its record in its first column "
+            "(`position_id`), exactly as that record's `id`."
+        ),
+        failing_example="data.xlsx: sheet `position_quantities`, `value` is `about 600` in C2",
+        layer="workbook",
+        example_format="xlsx",
+    ),
+    RuleInfo(
         id="workbook-merged-cells",
         severity="error",
         title="Merged cells",
