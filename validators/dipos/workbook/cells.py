@@ -106,9 +106,12 @@ def _number_text(value: int | float) -> str:
 
 
 class _Reader:
-    def __init__(self, file: str, kinds: Callable[[str, str], ColumnKind]) -> None:
+    def __init__(
+        self, file: str, kinds: Callable[[str, str], ColumnKind], wanted: Callable[[str], bool]
+    ) -> None:
         self.file = file
         self.kinds = kinds
+        self.wanted = wanted
         self.out = Cells()
 
     def problem(self, rule: str, message: str, cell: str | None, hint: str | None = None) -> None:
@@ -117,6 +120,8 @@ class _Reader:
     def sheet(self, ws: Any) -> Table:
         name = str(ws.title)
         table = Table(name=name, header=[], hidden=ws.sheet_state != "visible")
+        if not self.wanted(name):
+            return table
         for merged in sorted(ws.merged_cells.ranges, key=lambda r: (r.min_row, r.min_col)):
             self.problem(
                 "workbook-merged-cells",
@@ -212,17 +217,23 @@ def _no_kinds(_sheet: str, _column: str) -> ColumnKind:
     return "any"
 
 
+def _every_sheet(_sheet: str) -> bool:
+    return True
+
+
 def read_cells(
     path: Path,
     *,
     name: str | None = None,
     kinds: Callable[[str, str], ColumnKind] = _no_kinds,
+    wanted: Callable[[str], bool] = _every_sheet,
 ) -> Cells:
     """Read every sheet of the workbook at ``path``. ``kinds(sheet, column)`` says what
-    a column expects (a number in a ``text`` column is reported); ``name`` is how
-    findings name the file (the path as given, by default)."""
+    a column expects (a number in a ``text`` column is reported); a sheet for which
+    ``wanted(sheet)`` is false is listed with no rows and not looked into; ``name`` is
+    how findings name the file (the path as given, by default)."""
     file = name if name is not None else str(path)
-    reader = _Reader(file, kinds)
+    reader = _Reader(file, kinds, wanted)
     workbook = _open(path, reader)
     if workbook is None:
         reader.out.readable = False

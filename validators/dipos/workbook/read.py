@@ -112,12 +112,23 @@ def _kinds() -> Callable[[str, str], ColumnKind]:
     return kind
 
 
+def _is_read(sheet: str) -> bool:
+    """Whether a sheet is read: the tables and the Defaults sheet (the Read me, the
+    codelists and unknown sheets are not)."""
+    from ..tables.xlsxio import table_of_sheet
+
+    name = sheet.strip().lower()
+    return name == DEFAULTS_SHEET.lower() or (
+        name not in TEMPLATE_SHEETS and table_of_sheet(sheet) is not None
+    )
+
+
 def read_workbook(path: Path, name: str | None = None) -> WorkbookData:
     """Read an XLSX workbook (never raises on a bad file: see ``findings``)."""
     from ..tables.xlsxio import _unescape_xlsx, table_of_sheet
 
     out = WorkbookData(name if name is not None else str(path))
-    cells = read_cells(path, name=out.name, kinds=_kinds())
+    cells = read_cells(path, name=out.name, kinds=_kinds(), wanted=_is_read)
     out.findings.extend(cells.findings)
     if not cells.readable:
         return out

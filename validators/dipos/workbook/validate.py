@@ -98,6 +98,34 @@ def _sort_key(finding: Finding, order: dict[str, int]) -> tuple[int, str, int, i
     )
 
 
+def _row_of(cell: str | None) -> set[tuple[str, int]]:
+    """``{(sheet, row), (sheet, 0)}`` of a cell (row 0 stands for the whole sheet)."""
+    match = _CELL.match(cell or "")
+    if match is None:
+        return set()
+    sheet = (match.group("sheet") or "").strip("'")
+    row = int(match.group("row") or 0)
+    return {(sheet, row), (sheet, 0)}
+
+
+def _covered(workbook: WorkbookData) -> set[tuple[str, int]]:
+    """The rows (and, for a missing column, whole sheets) where reading the workbook
+    already reported an error: a required value missing there is no news."""
+    found: set[tuple[str, int]] = set()
+    for finding in workbook.findings:
+        if finding.severity != "error":
+            continue
+        match = _CELL.match(finding.cell or "")
+        if match is None:
+            continue
+        sheet = (match.group("sheet") or "").strip("'")
+        if finding.rule == "workbook-column-missing":
+            found.add((sheet, 0))
+        elif match.group("row"):
+            found.add((sheet, int(match.group("row"))))
+    return found
+
+
 def place(
     report: ValidationReport,
     workbooks: Sequence[WorkbookData],
@@ -111,12 +139,15 @@ def place(
     by_name = {w.name: w for w in workbooks}
     kept: list[Finding] = []
     placed: dict[str, list[Finding]] = {w.name: [] for w in workbooks}
+    covered = {w.name: _covered(w) for w in workbooks}
     for finding in report.findings:
         workbook = by_name.get(finding.file or "")
         if workbook is None:
             kept.append(finding)
             continue
         file, cell = workbook.cell_of(finding.path)
+        if finding.rule == "schema-required" and _row_of(cell) & covered[workbook.name]:
+            continue  # the value is missing because of a problem already reported there
         placed[workbook.name].append(replace(finding, file=file, cell=cell, line=None, column=None))
     for workbook in workbooks:
         for finding in workbook.findings:
