@@ -123,8 +123,10 @@ def _is_read(sheet: str) -> bool:
     )
 
 
-def read_workbook(path: Path, name: str | None = None) -> WorkbookData:
-    """Read an XLSX workbook (never raises on a bad file: see ``findings``)."""
+def read_workbook(path: Path, name: str | None = None, *, locate: bool = True) -> WorkbookData:
+    """Read an XLSX workbook (never raises on a bad file: see ``findings``). Without
+    ``locate`` the cells of the values are not kept (faster, for a conversion): findings
+    on the data can then not be placed."""
     from ..tables.xlsxio import _unescape_xlsx, table_of_sheet
 
     out = WorkbookData(name if name is not None else str(path))
@@ -167,11 +169,11 @@ def read_workbook(path: Path, name: str | None = None) -> WorkbookData:
             continue
         out.sheets[table_name] = sheet.name
         tables.tables[table_name] = _as_table(table_name, sheet.header, sheet.rows, _unescape_xlsx)
-    _finish(out, tables, defaults_table)
+    _finish(out, tables, defaults_table, locate)
     return out
 
 
-def read_csv_folder(folder: Path, name: str | None = None) -> WorkbookData:
+def read_csv_folder(folder: Path, name: str | None = None, *, locate: bool = True) -> WorkbookData:
     """Read a folder of CSV files, one per table (``positions.csv``...), and the
     ``Defaults.csv`` file if there is one."""
     from ..tables import read_csv
@@ -191,7 +193,7 @@ def read_csv_folder(folder: Path, name: str | None = None) -> WorkbookData:
             tables.tables.pop(table.name)
             _unknown_sheet(out, table.name, f"{table.name}.csv", file=out.files[table.name])
     _add_problems(out, problems)
-    _finish(out, tables, defaults_table)
+    _finish(out, tables, defaults_table, locate)
     return out
 
 
@@ -327,7 +329,7 @@ def _add_problems(out: WorkbookData, problems: list[Problem]) -> None:
         out.findings.append(workbook_finding("workbook-table", problem.message, file, cell))
 
 
-def _finish(out: WorkbookData, tables: Tables, defaults_table: Table | None) -> None:
+def _finish(out: WorkbookData, tables: Tables, defaults_table: Table | None, locate: bool) -> None:
     defaults = None
     if defaults_table is not None:
         out.headers[DEFAULTS_SHEET] = list(defaults_table.columns)
@@ -335,7 +337,11 @@ def _finish(out: WorkbookData, tables: Tables, defaults_table: Table | None) -> 
         out.findings.extend(found)
     _check_columns(out, tables, defaults.columns if defaults is not None else set())
     _fill_placeholders(tables)
-    records, problems = tables_to_records(tables, out.locations)
+    # The cells of the values are needed for findings, and for defaults limited to rows.
+    scoped = defaults is not None and any(
+        scope is not None for scopes in defaults.by_list.values() for scope in scopes
+    )
+    records, problems = tables_to_records(tables, out.locations if locate or scoped else None)
     _add_problems(out, problems)
     dataset = records_to_dataset(records)
     if defaults is not None:
