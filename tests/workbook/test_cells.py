@@ -133,3 +133,45 @@ def test_not_a_workbook(tmp_path: Path) -> None:
 def test_missing_file(tmp_path: Path) -> None:
     cells = read_cells(tmp_path / "none.xlsx")
     assert [f.rule for f in cells.findings] == ["workbook-unreadable"]
+
+
+def _zip(path: Path, members: dict[str, bytes]) -> Path:
+    import zipfile
+
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return path
+
+
+def test_damaged_workbooks_are_findings_not_tracebacks(tmp_path: Path) -> None:
+    good = _save(tmp_path, _sheet([["id"], ["a"]]), "good.xlsx")
+    data = good.read_bytes()
+    cases = {
+        "truncated.xlsx": data[: len(data) // 2],
+        "no-workbook.xlsx": _zip(tmp_path / "z1", {"other.xml": b"<a/>"}).read_bytes(),
+        "junk-xml.xlsx": _zip(tmp_path / "z2", {"xl/workbook.xml": b"<not xml"}).read_bytes(),
+    }
+    for name, content in cases.items():
+        path = tmp_path / name
+        path.write_bytes(content)
+        cells = read_cells(path)
+        assert [f.rule for f in cells.findings] == ["workbook-unreadable"], name
+    # One byte changed anywhere never ends in an exception.
+    for offset in range(0, len(data), max(1, len(data) // 200)):
+        spoilt = bytearray(data)
+        spoilt[offset] ^= 0xFF
+        path = tmp_path / "spoilt.xlsx"
+        path.write_bytes(bytes(spoilt))
+        read_cells(path)
+
+
+def test_a_sheet_with_bad_xml_inside_a_good_zip(tmp_path: Path) -> None:
+    import zipfile
+
+    good = _save(tmp_path, _sheet([["id"], ["a"]]), "good.xlsx")
+    with zipfile.ZipFile(good) as archive:
+        members = {n: archive.read(n) for n in archive.namelist()}
+    members["xl/worksheets/sheet1.xml"] = b"<worksheet><sheetData><row r='x'>"
+    cells = read_cells(_zip(tmp_path / "bad.xlsx", members))
+    assert [f.rule for f in cells.findings] == ["workbook-unreadable"]

@@ -19,6 +19,7 @@ Nothing here raises on a damaged or unexpected file: the problem is a finding.
 import datetime as dt
 import re
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -385,7 +386,16 @@ def read_cells(
             why = "it is protected by a password"
     except OSError as error:
         why = f"it cannot be read ({error.strerror or error})"
-    except (KeyError, ValueError, ElementTree.ParseError, RuntimeError) as error:
+    except (
+        KeyError,
+        ValueError,
+        IndexError,
+        EOFError,
+        NotImplementedError,
+        zlib.error,
+        ElementTree.ParseError,
+        RuntimeError,
+    ) as error:
         why = f"it is damaged or not an XLSX workbook ({type(error).__name__}: {error})"
     reader.out = Cells(readable=False)
     reader.problem("workbook-unreadable", f"cannot read the workbook: {why}", None)
