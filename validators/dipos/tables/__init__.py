@@ -27,6 +27,8 @@ Stable public functions (the workbook and exchange code build on them)::
     to_arrow(records) -> dict[str, pyarrow.Table]           # needs dipos[tables]
     to_frames(records) -> dict[str, pandas.DataFrame]       # needs dipos[tables]
     write_parquet(records, folder: Path) -> None            # streams, in batches
+    write_datapackage(records, folder: Path) -> None        # CSV + datapackage.json
+    read_datapackage(path: Path) -> tuple[Tables, list[Problem]]
 
 Round trip: ``tables_to_records(records_to_tables(records))`` gives back the same
 records (a dataset's record lists as records of their own), through any of the
@@ -44,6 +46,7 @@ from .unflatten import CellRef, Locations, records_to_dataset, tables_to_records
 
 if TYPE_CHECKING:
     from .arrow import to_arrow, to_frames, write_parquet
+    from .datapackage import read_datapackage, write_datapackage
     from .xlsxio import read_xlsx, sheet_name, write_xlsx
 
 __all__ = [
@@ -58,6 +61,7 @@ __all__ = [
     "Tables",
     "layout",
     "read_csv",
+    "read_datapackage",
     "read_xlsx",
     "records_to_dataset",
     "records_to_tables",
@@ -66,6 +70,7 @@ __all__ = [
     "to_arrow",
     "to_frames",
     "write_csv",
+    "write_datapackage",
     "write_parquet",
     "write_xlsx",
 ]
@@ -74,6 +79,8 @@ _LAZY = {
     "to_arrow": "arrow",
     "to_frames": "arrow",
     "write_parquet": "arrow",
+    "read_datapackage": "datapackage",
+    "write_datapackage": "datapackage",
     "read_xlsx": "xlsxio",
     "sheet_name": "xlsxio",
     "write_xlsx": "xlsxio",

@@ -5,9 +5,11 @@ import csv
 import io
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any, TextIO
 
 from .cells import from_text, to_text
 from .core import Problem, Table, Tables
+from .flatten import Flattener
 from .layout import layout
 
 CSV_SUFFIX = ".csv"
@@ -21,16 +23,43 @@ def write_csv_table(table: Table, path: Path) -> None:
         writer.writerows([to_text(v) for v in row] for row in table.rows)
 
 
-def append_csv_rows(table: Table, handle: io.TextIOBase) -> None:
-    """Write a table's rows (no header) to an open CSV file."""
-    csv.writer(handle).writerows([to_text(v) for v in row] for row in table.rows)
-
-
 def write_csv(tables: Tables, folder: Path) -> None:
     """Write every table to ``folder/<table>.csv`` (the folder is created)."""
     folder.mkdir(parents=True, exist_ok=True)
     for table in tables:
         write_csv_table(table, folder / f"{table.name}{CSV_SUFFIX}")
+
+
+def write_csv_records(
+    records: Iterable[Any], folder: Path, *, batch_records: int = 20_000
+) -> dict[str, Path]:
+    """Write the tables of the records to ``folder/<table>.csv``, flattening
+    ``batch_records`` records at a time (memory stays flat); returns the files by table."""
+    folder.mkdir(parents=True, exist_ok=True)
+    specs = layout().tables
+    paths = {name: folder / f"{name}{CSV_SUFFIX}" for name in specs}
+    handles: dict[str, TextIO] = {}
+    try:
+        writers = {}
+        for name, spec in specs.items():
+            handles[name] = paths[name].open("w", encoding="utf-8", newline="")
+            writers[name] = csv.writer(handles[name])
+            writers[name].writerow(spec.column_names)
+        flattener = Flattener()
+
+        def flush() -> None:
+            for table in flattener.take():
+                writers[table.name].writerows([to_text(v) for v in row] for row in table.rows)
+
+        for record in records:
+            flattener.add(record)
+            if flattener.pending() >= batch_records:
+                flush()
+        flush()
+    finally:
+        for handle in handles.values():
+            handle.close()
+    return paths
 
 
 def read_csv_table(path: Path, name: str | None = None) -> tuple[Table | None, list[Problem]]:
