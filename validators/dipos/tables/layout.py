@@ -225,7 +225,14 @@ class _Builder:
                 continue
             node.properties[name] = self.member((*base, name), subs, table, seen)
         if allows_extra:
-            node.extra = self.add_column(table, base, EXTRA_SUFFIX, "json", None, "")
+            node.extra = self.add_column(
+                table,
+                base,
+                EXTRA_SUFFIX,
+                "json",
+                None,
+                "Properties beyond the declared ones (extensions), as a JSON object.",
+            )
             node.extra.path = base
         if node.may_be_empty and base:
             table.has_empty = True
@@ -318,7 +325,8 @@ class _Builder:
             parent.has_empty = True
         plain = self.scalar_kind(items)
         if plain is not None:
-            spec.scalar = self.add_column(spec, (), VALUE_COLUMN, plain[0], plain[1], "")
+            about = description or str(items.get("description") or "")
+            spec.scalar = self.add_column(spec, (), VALUE_COLUMN, plain[0], plain[1], about)
             spec.scalar.path = ()
         elif items.get("type") == "object" and "properties" in items and ref not in seen:
             next_seen = seen + ((ref,) if ref else ())
