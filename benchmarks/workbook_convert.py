@@ -1,6 +1,6 @@
 """Benchmark: convert a large workbook (10,000 positions) to dipos JSON.
 
-    python benchmarks/workbook.py [--positions 10000] [--repeat 3] [--no-docs]
+    python benchmarks/workbook_convert.py [--positions 10000] [--repeat 3] [--no-docs]
 
 Target (issue 11): a workbook of 10,000 positions converts in under 30 s and within
 500 MB of memory on the 2-core development machine.
