@@ -179,7 +179,8 @@ def test_convert_reports_problems_at_the_cell_and_writes_nothing(
     assert main(["convert", str(tmp_path / "data.xlsx"), "-o", str(out)]) == 1
     err = capsys.readouterr().err
     letter = "ABCDEFGHIJ"[quantities.columns.index("value")]
-    assert f"position_quantities!{letter}2 (column value): expected a number" in err
+    # Read by the workbook reader (dipos.workbook.read): a finding at its sheet and cell.
+    assert f"position_quantities!{letter}2: error [workbook-table]: expected a number" in err
     assert not out.exists()
 
 

@@ -2,7 +2,11 @@
 
 * A workbook (``.xlsx``), a Data Package (its folder or ``datapackage.json``) or a
   folder of CSV tables becomes a dipos JSON dataset (``-o data.json``) or JSON Lines
-  (``-o data.jsonl``, needed when the tables hold several dataset rows), or a workbook.
+  (``-o data.jsonl``), or a workbook. A workbook or CSV folder is read as the template's
+  users write it (:mod:`dipos.workbook.read`): its Defaults sheet is written into the
+  records and empty ids are generated.
+* An authoring YAML or JSON file (``defaults:`` blocks, groups, empty ids; see
+  :mod:`dipos.authoring.expand`) becomes the explicit dataset (``-o data.json``).
 * dipos data (JSON, JSON Lines, YAML files or folders) becomes a workbook
   (``-o data.xlsx``); it is validated first, and refused when invalid.
 
@@ -48,6 +52,7 @@ exit codes:
 
 examples:
   dipos convert data.xlsx -o data.json
+  dipos convert authoring.yaml -o dataset.json
   dipos convert tables/ -o data.jsonl
   dipos convert package/datapackage.json -o data.json
   dipos convert examples/ -o examples.xlsx
@@ -63,8 +68,9 @@ def register(subcommands: "argparse._SubParsersAction[Any]") -> None:
         help="convert a workbook or tables to dipos JSON, or dipos data to a workbook",
         description=(
             "Convert a workbook (.xlsx), a Frictionless Data Package or a folder of CSV "
-            "tables into dipos JSON (-o data.json) or JSON Lines (-o data.jsonl); or dipos "
-            "data into a workbook (-o data.xlsx)."
+            "tables into dipos JSON (-o data.json) or JSON Lines (-o data.jsonl); an "
+            "authoring YAML or JSON file (defaults, groups, empty ids) into the explicit "
+            "dataset (-o data.json); or dipos data into a workbook (-o data.xlsx)."
         ),
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -197,6 +203,8 @@ def _run(args: argparse.Namespace) -> int:
         kind = kinds[0]
         assert kind is not None
         return _from_tables(inputs[0], kind, output)
+    if suffix in (".json", ".jsonl") and len(inputs) == 1 and _is_authoring(inputs[0]):
+        return _from_authoring(inputs[0], args.inputs[0], output)
     if suffix != ".xlsx":
         return fail(
             "convert",
@@ -206,7 +214,111 @@ def _run(args: argparse.Namespace) -> int:
     return _from_data(args.inputs, output)
 
 
+AUTHORING_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+def _is_authoring(path: Path) -> bool:
+    return path.suffix.lower() in AUTHORING_SUFFIXES and path.is_file()
+
+
+def _from_authoring(path: Path, name: str, output: Path) -> int:
+    """An authoring YAML or JSON file (defaults, groups, empty ids: see
+    docs/spreadsheets.md) expanded into the explicit dataset."""
+    import orjson
+
+    from ..authoring.expand import expand
+    from ..validator.output.text import render_finding
+    from ..validator.syntax import BOM
+    from ..validator.yamlload import read_yaml
+
+    try:
+        check_output(output, "file")
+        data = path.read_bytes()
+    except (OutputError, OSError) as error:
+        return fail("convert", str(error))
+    if path.suffix.lower() == ".json":
+        try:
+            value = orjson.loads(data.removeprefix(BOM))
+        except orjson.JSONDecodeError as error:
+            print(f"{name}: {error}", file=sys.stderr)
+            return EXIT_INVALID
+    else:
+        units, findings = read_yaml(data, name)
+        if findings or len(units) != 1:
+            for finding in findings:
+                print(render_finding(finding), file=sys.stderr)
+            if len(units) != 1 and not findings:
+                print(f"{name}: an authoring file holds one YAML document", file=sys.stderr)
+            return EXIT_INVALID
+        value = units[0].value
+    expanded = expand(value)
+    if expanded.problems:
+        for problem in expanded.problems:
+            print(f"{name}: {problem}", file=sys.stderr)
+        count = len(expanded.problems)
+        print(
+            f"dipos convert: {count} problem{'s' if count != 1 else ''} in {name}: nothing written",
+            file=sys.stderr,
+        )
+        return EXIT_INVALID
+    if expanded.generated_ids:
+        print(f"{expanded.generated_ids} ids generated from the records' content")
+    return _write(_dataset_records(expanded.dataset), output)
+
+
+def _dataset_records(dataset: dict[str, Any]) -> list[dict[str, Any]]:
+    """A dataset document as records: its own properties first, then its record lists."""
+    lists = {key for key in dataset if isinstance(dataset.get(key), list) and key != "type"}
+    header = {k: v for k, v in dataset.items() if k not in lists}
+    return [header, *(r for key in lists for r in dataset[key])]
+
+
+def _from_workbook(source: Path, kind: TableKind, output: Path) -> int:
+    """A workbook or a folder of CSV tables, read as the template's users write them:
+    every spreadsheet trap reported at its cell, the Defaults sheet written into the
+    records and empty ids generated (:mod:`dipos.workbook.read`)."""
+    from ..validator.output.text import render_finding
+    from ..workbook.read import read_csv_folder, read_workbook
+
+    try:
+        check_output(output, "file")
+        if kind == "xlsx":
+            from ..tables.extras import require
+
+            require("openpyxl", "xlsx")
+    except MissingExtra as error:
+        return fail("convert", str(error))
+    except OutputError as error:
+        return fail("convert", str(error))
+    if kind == "xlsx":
+        data = read_workbook(source, locate=False)
+    else:
+        data = read_csv_folder(source, locate=False)
+    for finding in data.findings:
+        print(render_finding(finding), file=sys.stderr)
+    errors = sum(1 for f in data.findings if f.severity == "error")
+    if errors or data.dataset is None:
+        plural = "s" if errors != 1 else ""
+        print(
+            f"dipos convert: {errors} problem{plural} in {source}: nothing written",
+            file=sys.stderr,
+        )
+        return EXIT_INVALID
+    if len(data.dataset_rows) > 1 and output.suffix.lower() == ".json":
+        print(
+            f"dipos convert: {len(data.dataset_rows)} dataset rows in {source}: a .json file "
+            "holds one dataset; write JSON Lines (-o data.jsonl) to keep them apart",
+            file=sys.stderr,
+        )
+        return EXIT_INVALID
+    if data.generated_ids:
+        print(f"{data.generated_ids} ids generated from the rows' content")
+    return _write(data.records(), output)
+
+
 def _from_tables(source: Path, kind: TableKind, output: Path) -> int:
+    if kind in ("xlsx", "csv"):
+        return _from_workbook(source, kind, output)
     try:
         check_output(output, "file")
         tables, problems = read_tables(source, kind)

@@ -61,6 +61,19 @@ class WorkbookData:
     files: dict[str, str] = field(default_factory=dict)
     """For a folder of CSV files: each table's file, which findings name."""
     generated_ids: int = 0
+    dataset_rows: list[dict[str, Any]] = field(default_factory=list)
+    """The rows of the ``datasets`` sheet, as records: ``dataset`` has the first one's
+    properties (a workbook may hold several, for a JSON Lines output)."""
+
+    def records(self) -> list[dict[str, Any]]:
+        """The records read, as in a JSON Lines file: every dataset row first, then the
+        records of the dataset's lists (defaults written in, ids generated)."""
+        if self.dataset is None:
+            return []
+        lists = [k for k, v in self.dataset.items() if isinstance(v, list)]
+        header = {k: v for k, v in self.dataset.items() if k not in lists}
+        rows = self.dataset_rows or [header]
+        return [*rows, *(r for key in lists for r in self.dataset[key])]
 
     def cell_of(self, path: JsonPath) -> tuple[str, str | None]:
         """The file and cell of a value of the dataset (or of the nearest value around it
@@ -343,6 +356,7 @@ def _finish(out: WorkbookData, tables: Tables, defaults_table: Table | None, loc
     )
     records, problems = tables_to_records(tables, out.locations if locate or scoped else None)
     _add_problems(out, problems)
+    out.dataset_rows = [r for r in records if r.get("type") == "dataset"]
     dataset = records_to_dataset(records)
     if defaults is not None:
         dataset = apply_sheet_defaults(dataset, defaults, out.locations)
