@@ -145,3 +145,16 @@ def test_write_template_leaves_no_half_file(
     with pytest.raises(OSError):
         write_template(tmp_path / "t.xlsx")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_without_openpyxl_the_commands_say_which_extra(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sys
+
+    workbook = Path(__file__).resolve().parents[1] / "fixtures" / "workbook" / "valid"
+    monkeypatch.setitem(sys.modules, "openpyxl", None)
+    assert main(["template", "-o", str(tmp_path / "t.xlsx")]) == 2
+    assert 'pip install "dipos[xlsx]"' in capsys.readouterr().err
+    assert main(["validate", str(next(workbook.glob("*.xlsx")))]) == 2
+    assert 'pip install "dipos[xlsx]"' in capsys.readouterr().err

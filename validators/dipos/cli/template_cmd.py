@@ -65,7 +65,12 @@ def run_command(args: argparse.Namespace) -> int:
         except NoReference as error:
             return _fail(str(error))
     try:
+        from ..tables.extras import require
+
+        require("openpyxl", "xlsx")
         write_template(output, records)
+    except ImportError as error:  # MissingExtra: says which extra to install
+        return _fail(str(error))
     except OSError as error:
         return _fail(f"cannot write {output}: {error.strerror or error}")
     print(f"wrote {output}" + (f", with {len(records)} records from {origin}" if origin else ""))

@@ -43,7 +43,11 @@ def _files(folder: Path) -> list[Path]:
 
 
 def read_inputs(paths: Iterable[str | os.PathLike[str]]) -> list[WorkbookData]:
-    """Read the workbooks and CSV folders among the paths."""
+    """Read the workbooks and CSV folders among the paths. Raises ``InputError`` when a
+    workbook is given and openpyxl (the ``dipos[xlsx]`` extra) is not installed."""
+    from ..tables.extras import MissingExtra, require
+    from ..validator.inputs import InputError
+
     found = []
     for path in paths:
         if not is_workbook(path):
@@ -51,8 +55,12 @@ def read_inputs(paths: Iterable[str | os.PathLike[str]]) -> list[WorkbookData]:
         given = Path(path)
         if given.is_dir():
             found.append(read_csv_folder(given, name=str(path)))
-        else:
-            found.append(read_workbook(given, name=str(path)))
+            continue
+        try:
+            require("openpyxl", "xlsx")
+        except MissingExtra as error:
+            raise InputError(f"{path}: {error}") from None
+        found.append(read_workbook(given, name=str(path)))
     return found
 
 
