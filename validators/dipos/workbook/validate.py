@@ -32,7 +32,13 @@ def is_workbook(path: str | os.PathLike[str]) -> bool:
         return False
     if given.suffix.lower() in WORKBOOK_SUFFIXES:
         return given.is_file()
-    return given.is_dir() and any(p.suffix.lower() == ".csv" for p in _files(given))
+    if not given.is_dir():
+        return False
+    from ..tables.layout import layout
+
+    # A folder of CSV tables has at least one file named after a table (positions.csv).
+    tables = set(layout().tables)
+    return any(p.suffix.lower() == ".csv" and p.stem in tables for p in _files(given))
 
 
 def _files(folder: Path) -> list[Path]:
