@@ -1,6 +1,7 @@
 """dipos template: the workbook's sheets, comments and drop-downs; and the round trip
 template -> fill in -> convert -> valid dataset."""
 
+import json
 from pathlib import Path
 
 import openpyxl
@@ -109,6 +110,10 @@ def test_filled_template_converts_to_a_valid_dataset(template: Path, tmp_path: P
     report = validate(data.dataset)
     assert report.passes(strict=True), [(f.rule, f.json_path) for f in report.findings]
     assert validate(filled).passes(strict=True)
+    converted = tmp_path / "dataset.json"
+    assert main(["convert", str(filled), "-o", str(converted)]) == 0
+    assert validate(converted).passes(strict=True)
+    assert json.loads(converted.read_text(encoding="utf-8")) == data.dataset
 
 
 def test_with_reference_fills_shared_actors_and_territories(tmp_path: Path) -> None:
