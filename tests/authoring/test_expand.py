@@ -7,6 +7,7 @@ from dipos.authoring.expand import expand
 from dipos.authoring.ids import generated_id
 from dipos.validator import validate
 from dipos.validator.yamlload import read_yaml
+from dipos.version import SCHEMA_VERSION
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "authoring" / "less-typing.yaml"
 
@@ -50,7 +51,7 @@ def test_expansion_is_stable() -> None:
 def test_a_dataset_without_shorthand_is_unchanged() -> None:
     dataset = {
         "type": "dataset",
-        "dipos_version": "0.1",
+        "dipos_version": SCHEMA_VERSION,
         "actors": [{"type": "actor", "id": "actor-x", "name": "X", "kind": "state"}],
     }
     result = expand(dataset)

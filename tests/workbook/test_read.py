@@ -13,6 +13,7 @@ from dipos.authoring.ids import generated_id
 from dipos.tables import records_to_dataset, records_to_tables, tables_to_records, write_csv
 from dipos.tables.xlsxio import write_xlsx
 from dipos.validator import validate
+from dipos.version import SCHEMA_VERSION
 from dipos.workbook.read import read_csv_folder, read_workbook
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -176,7 +177,7 @@ def test_workbook_and_json_are_one_dataset(tmp_path: Path) -> None:
         json.dumps(
             {
                 "type": "dataset",
-                "dipos_version": "0.1",
+                "dipos_version": SCHEMA_VERSION,
                 "actors": [
                     {"type": "actor", "id": "actor-a", "name": "A", "kind": "state"},
                     {"type": "actor", "id": "actor-b", "name": "B", "kind": "state"},

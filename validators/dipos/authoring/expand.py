@@ -3,7 +3,7 @@
 An authoring document is a dataset written with less typing::
 
     type: dataset                  # may be left out
-    dipos_version: "0.1"           # may be left out: the version of this dipos
+    dipos_version: "0.2"           # may be left out: the version of this dipos
     defaults:                      # per record list: values every record lacks
       positions:
         holders: [actor-russia]

@@ -94,7 +94,7 @@ class WorkbookData:
             return f"{prefix}A1" if column is None else prefix + _column_range(header, column)
         if column is not None and column in header:
             return f"{prefix}{column_letter(header.index(column))}{row}"
-        return f"{prefix}{row}:{row}" if column is None else f"{prefix}A{row}"
+        return f"{prefix}{row}:{row}"  # the row, when the column is not in the sheet
 
 
 def _column_range(header: list[str], column: str) -> str:
@@ -102,6 +102,9 @@ def _column_range(header: list[str], column: str) -> str:
         letter = column_letter(header.index(column))
         return f"{letter}:{letter}"
     return "1:1"
+
+
+_KINDS: Final[dict[str, ColumnKind]] = {"string": "text", "number": "number", "integer": "number"}
 
 
 def _kinds() -> Callable[[str, str], ColumnKind]:
@@ -117,9 +120,7 @@ def _kinds() -> Callable[[str, str], ColumnKind]:
             return "number" if column.endswith("_index") else "text"
         for spec_column in spec.columns:
             if spec_column.name == column:
-                return {"string": "text", "number": "number", "integer": "number"}.get(
-                    spec_column.kind, "any"
-                )  # type: ignore[return-value]
+                return _KINDS.get(spec_column.kind, "any")
         return "any"
 
     return kind
