@@ -57,7 +57,7 @@ print(sum(len(v) for v in data.dataset.values() if isinstance(v, list)))
 
 def make_workbook(positions: int) -> tuple[Path, int]:
     """The workbook of ``positions`` positions (made once), and its number of records."""
-    from dipos.tables import records_to_tables
+    from dipos.tables import Table, records_to_tables
     from dipos.tables.xlsxio import write_xlsx
 
     workbook = DATA_DIR / f"workbook-{positions}-seed{SEED}.xlsx"
@@ -78,19 +78,11 @@ def make_workbook(positions: int) -> tuple[Path, int]:
                 for evidence in record["evidence"]:
                     del evidence["source"]
         tables = records_to_tables(records)
+        defaults = Table("Defaults", ["sheet", "column", "value"])
+        defaults.rows.append(["position_evidence", "source", source])
+        tables.tables["Defaults"] = defaults
         write_xlsx(tables, workbook)
-        _add_defaults(workbook, source)
     return workbook, len(records)
-
-
-def _add_defaults(workbook: Path, source: str) -> None:
-    import openpyxl
-
-    book = openpyxl.load_workbook(workbook)
-    sheet = book.create_sheet("Defaults", 0)
-    sheet.append(["sheet", "column", "value"])
-    sheet.append(["position_evidence", "source", source])
-    book.save(workbook)
 
 
 def run(positions: int, repeat: int) -> dict[str, Any]:
