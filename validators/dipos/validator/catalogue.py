@@ -19,6 +19,8 @@ The rules come in three layers, checked in this order:
 from dataclasses import dataclass
 from typing import Final, Literal
 
+from ..limits import QUOTE_MAX_LENGTH
+
 Severity = Literal["error", "warning", "info"]
 Layer = Literal["syntax", "structure", "rules"]
 
@@ -63,7 +65,7 @@ def _position(extra: str = "", evidence: str = "") -> str:
         evidence or '{"source": "src-1", "quote": "We demand a ceasefire.", "quote_kind": "direct"}'
     )
     return (
-        '{"type": "dataset", "dipos_version": "0.1",\n'
+        '{"type": "dataset", "dipos_version": "0.2",\n'
         ' "actors": [{"type": "actor", "id": "actor-northland", "name": "Northland",'
         ' "kind": "state"}],\n'
         ' "sources": [{"type": "source", "id": "src-1", "title": "Statement",'
@@ -110,7 +112,7 @@ RULES: tuple[RuleInfo, ...] = (
             "it on one line (`jq -c`)."
         ),
         failing_example=(
-            '{"type": "dataset", "dipos_version": "0.1"}\n'
+            '{"type": "dataset", "dipos_version": "0.2"}\n'
             '{"type": "actor", "id": "actor-northland",\n'
         ),
         layer="syntax",
@@ -164,7 +166,7 @@ RULES: tuple[RuleInfo, ...] = (
             "and some tools fail on it; dipos reads the file anyway."
         ),
         fix="Save the file as UTF-8 without BOM.",
-        failing_example='\ufeff{"type": "dataset", "dipos_version": "0.1"}\n',
+        failing_example='\ufeff{"type": "dataset", "dipos_version": "0.2"}\n',
         layer="syntax",
     ),
     RuleInfo(
@@ -364,7 +366,7 @@ RULES: tuple[RuleInfo, ...] = (
             "a paraphrase."
         ),
         failing_example=(
-            '{"type": "dataset", "dipos_version": "0.1",\n'
+            '{"type": "dataset", "dipos_version": "0.2",\n'
             f' "actors": [{_ACTOR}}}],\n'
             ' "positions": [{"type": "position", "id": "pos-1", "holders": ["actor-northland"],\n'
             '   "move": "demand", "topics": ["ceasefire"],\n'
@@ -378,7 +380,7 @@ RULES: tuple[RuleInfo, ...] = (
         title="Value out of bounds",
         description=(
             "A value breaks a limit of the schema: empty text, text that is too long (a quote "
-            "over 2,000 characters), a negative number or offset."
+            f"over {QUOTE_MAX_LENGTH:,} characters), a negative number or offset."
         ),
         fix="Bring the value within the limit given in the message.",
         failing_example='{"type": "actor", "id": "actor-northland", "name": "", "kind": "state"}\n',
@@ -404,7 +406,7 @@ RULES: tuple[RuleInfo, ...] = (
         ),
         fix="Rename one of the records and update the references to it.",
         failing_example=(
-            '{"type": "dataset", "dipos_version": "0.1", "actors": [\n'
+            '{"type": "dataset", "dipos_version": "0.2", "actors": [\n'
             f" {_ACTOR}}},\n {_ACTOR}}}]}}\n"
         ),
     ),
@@ -510,7 +512,7 @@ RULES: tuple[RuleInfo, ...] = (
             "reaffirms the earlier)."
         ),
         failing_example=(
-            '{"type": "dataset", "dipos_version": "0.1",\n'
+            '{"type": "dataset", "dipos_version": "0.2",\n'
             f' "actors": [{_ACTOR}}}],\n'
             ' "sources": [{"type": "source", "id": "src-1", "title": "Statement", "kind": '
             '"other"}],\n'
@@ -545,7 +547,7 @@ RULES: tuple[RuleInfo, ...] = (
             "reverse the wrong one."
         ),
         failing_example=(
-            '{"type": "dataset", "dipos_version": "0.1",\n'
+            '{"type": "dataset", "dipos_version": "0.2",\n'
             f' "actors": [{_ACTOR}}}],\n'
             ' "sources": [{"type": "source", "id": "src-1", "title": "Statement", "kind": '
             '"other"}],\n'
@@ -608,7 +610,7 @@ RULES: tuple[RuleInfo, ...] = (
         ),
         fix="Check the point number, or add the point to the proposal.",
         failing_example=(
-            '{"type": "dataset", "dipos_version": "0.1",\n'
+            '{"type": "dataset", "dipos_version": "0.2",\n'
             f' "actors": [{_ACTOR}}}],\n'
             ' "sources": [{"type": "source", "id": "src-1", "title": "Statement", "kind": '
             '"other"}],\n'
