@@ -136,7 +136,7 @@ class Generator:
     def header(self, seed: int) -> dict[str, Any]:
         return {
             "type": "dataset",
-            "dipos_version": "0.1",
+            "dipos_version": "0.2",
             "id": f"synthetic-{self.plan.positions}-seed{seed}",
             "title": f"Synthetic benchmark dataset: {self.plan.positions} positions",
             "description": (

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from dipos.docsgen import rules_page
+from dipos.version import SCHEMA_VERSION
 
 from ._support import REPO_ROOT, SITE_URL
 
@@ -56,7 +57,11 @@ def test_schema_files_are_served_at_their_id(site: Path) -> None:
         served = site / schema_id.removeprefix(SITE_URL)
         assert served.read_bytes() == path.read_bytes()
     for path in (REPO_ROOT / "schema" / "codelists").glob("*.csv"):
-        assert (site / "schema" / "0.1" / "codelists" / path.name).read_bytes() == path.read_bytes()
+        served = site / "schema" / SCHEMA_VERSION / "codelists" / path.name
+        assert served.read_bytes() == path.read_bytes()
+    archive = REPO_ROOT / "schema" / "archive" / "0.1"
+    for path in archive.glob("*.json"):
+        assert (site / "schema" / "0.1" / path.name).read_bytes() == path.read_bytes()
 
 
 def test_every_definition_and_property_is_in_the_schema_reference(site: Path) -> None:

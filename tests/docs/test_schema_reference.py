@@ -125,4 +125,4 @@ def test_examples_come_from_the_schema_first_then_from_the_example_files(
 
 def test_the_extension_rule_is_explained_once(page: str) -> None:
     assert page.count("## Rules for every object") == 1
-    assert "`x_`" in page
+    assert "**`extensions`**" in page

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from dipos.docsgen import generate_pages, published_schema_files
-from dipos.docsgen.site import expand_record_directives
+from dipos.docsgen.site import archived_schema_files, expand_record_directives
+from dipos.version import SCHEMA_VERSION
 
 from ._support import FIXTURE_EXAMPLES, REPO_ROOT, SITE_URL
 
@@ -19,7 +20,18 @@ def test_schema_files_are_published_at_the_path_of_their_id() -> None:
         schema_id = json.loads(path.read_text(encoding="utf-8"))["$id"]
         assert published[schema_id.removeprefix(SITE_URL)] == path
     for csv_path in (REPO_ROOT / "schema" / "codelists").glob("*.csv"):
-        assert published[f"schema/0.1/codelists/{csv_path.name}"] == csv_path
+        assert published[f"schema/{SCHEMA_VERSION}/codelists/{csv_path.name}"] == csv_path
+
+
+def test_archived_schema_versions_stay_published_at_their_id() -> None:
+    archived = archived_schema_files(REPO_ROOT, SITE_URL)
+    archive = REPO_ROOT / "schema" / "archive" / "0.1"
+    for name in ("dataset.schema.json", "record.schema.json"):
+        schema_id = json.loads((archive / name).read_text(encoding="utf-8"))["$id"]
+        assert schema_id == f"{SITE_URL}schema/0.1/{name}"
+        assert archived[f"schema/0.1/{name}"] == archive / name
+    assert archived["schema/0.1/codelists/move.csv"] == archive / "codelists" / "move.csv"
+    assert not any(path.startswith(f"schema/{SCHEMA_VERSION}/") for path in archived)
 
 
 def test_an_id_outside_the_site_is_an_error(tmp_path: Path) -> None:

@@ -48,7 +48,7 @@ json_values = st.recursive(
     max_leaves=5,
 )
 extensions = st.dictionaries(
-    _matching(r"^x_[a-z_]{0,8}$"),
+    st.text(min_size=1, max_size=8),
     json_values,
     max_size=2,
 )
@@ -61,10 +61,9 @@ def _lists(element: st.SearchStrategy[Any], min_size: int = 0) -> st.SearchStrat
 def _record(
     required: dict[str, st.SearchStrategy[Any]], optional: dict[str, st.SearchStrategy[Any]]
 ) -> st.SearchStrategy[Json]:
-    """An object with its required properties, any subset of the optional ones,
-    and possibly some extensions."""
-    base = st.fixed_dictionaries(required, optional=optional)
-    return st.tuples(base, extensions).map(lambda pair: {**pair[1], **pair[0]})
+    """An object with its required properties and any subset of the optional ones. A record
+    type passes ``extensions`` among its optional properties."""
+    return st.fixed_dictionaries(required, optional=optional)
 
 
 stated_dates = _record({"value": edtf_dates, "basis": st.just("stated")}, {"note": texts})
@@ -85,6 +84,7 @@ actors = _record(
         "part_of": ids,
         "description": texts,
         "notes": texts,
+        "extensions": extensions,
     },
 )
 
@@ -98,6 +98,7 @@ territories = _record(
         "corresponds_to": _lists(ids),
         "description": texts,
         "notes": texts,
+        "extensions": extensions,
     },
 )
 
@@ -122,23 +123,35 @@ sources = _record(
         "text_sha256": _matching(types.SHA256_PATTERN),
         "description": texts,
         "notes": texts,
+        "extensions": extensions,
     },
 )
 
 proposal_points = _record({"number": point_numbers}, {"summary": texts, "topics": _lists(topics)})
+
+signing_parties = _record({"actor": ids}, {"capacity": names, "signed_by": ids})
+proposal_relations = _record(
+    {"relation": _codes(vocab.ProposalRelationKind), "target": ids}, {"note": texts}
+)
 
 proposals = _record(
     {"type": st.just("proposal"), "id": ids, "title": texts, "kind": _codes(vocab.ProposalKind)},
     {
         "alternative_names": _lists(names),
         "proposed_by": _lists(ids),
-        "signatories": _lists(ids),
+        "signatories": _lists(signing_parties),
+        "witnesses": _lists(signing_parties),
         "presented_on": dates,
+        "signed_on": dates,
+        "signed_at": names,
+        "entered_into_force_on": dates,
+        "relations": _lists(proposal_relations),
         "point_count": st.integers(1, 100),
         "points": _lists(proposal_points),
         "summary": texts,
         "sources": _lists(ids),
         "notes": texts,
+        "extensions": extensions,
     },
 )
 
@@ -153,19 +166,61 @@ evidence = _record(
         "note": texts,
     },
 )
+_quantity_fields: dict[str, st.SearchStrategy[Any]] = {
+    "measure": _codes(vocab.QuantityMeasure),
+    "item": names,
+    "measures": texts,
+    "comparison": _codes(vocab.Comparison),
+}
+quantities = st.recursive(
+    _record({"value": finite_numbers, "unit": names}, _quantity_fields),
+    lambda inner: _record(
+        {"value": finite_numbers, "unit": names},
+        {**_quantity_fields, "applies_to": _lists(inner)},
+    ),
+    max_leaves=3,
+)
+zones = _record(
+    {"distance": quantities, "from": ids},
+    {"sides": st.sampled_from(["both", "one"]), "note": texts},
+)
 territory_scopes = _record(
-    {"territory": ids, "extent": _codes(vocab.TerritorialExtent)}, {"note": texts}
+    {"territory": ids, "extent": _codes(vocab.TerritorialExtent)},
+    {"excluded": st.booleans(), "as_of": dates, "zone": zones, "note": texts},
 )
-quantities = _record(
-    {"value": finite_numbers, "unit": names},
-    {"measures": texts, "comparison": _codes(vocab.Comparison)},
+event_references = _record(
+    {"target": ids}, {"points": _lists(point_numbers), "milestone": _codes(vocab.Milestone)}
 )
-relative_times = _record(
-    {"amount": positive_numbers, "unit": _codes(vocab.TimeUnit), "after": texts}, {}
+_relative_time_fields: dict[str, st.SearchStrategy[Any]] = {
+    "amount": positive_numbers,
+    "unit": _codes(vocab.TimeUnit),
+}
+relative_times = st.one_of(
+    _record({**_relative_time_fields, "after": texts}, {"counted_from": event_references}),
+    _record({**_relative_time_fields, "counted_from": event_references}, {"after": texts}),
 )
+durations = _record(_relative_time_fields, {"counted_from": event_references, "after": texts})
+_deadline_fields: dict[str, st.SearchStrategy[Any]] = {
+    "description": texts,
+    "timing": _codes(vocab.DeadlineTiming),
+    "bounds": _codes(vocab.Milestone),
+}
 deadlines = st.one_of(
-    _record({"date": dates}, {"within": relative_times, "description": texts}),
-    _record({"within": relative_times}, {"date": dates, "description": texts}),
+    _record({"date": dates}, {"within": relative_times, **_deadline_fields}),
+    _record({"within": relative_times}, {"date": dates, **_deadline_fields}),
+)
+roles = _record(
+    {"actor": ids, "role": _codes(vocab.ActorRoleKind)}, {"capacity": names, "note": texts}
+)
+recognitions = st.one_of(
+    _record(
+        {"status": _codes(vocab.RecognitionStatus)},
+        {"as_part_of": ids, "independent": st.just(False), "by": _lists(ids), "note": texts},
+    ),
+    _record(
+        {"status": _codes(vocab.RecognitionStatus)},
+        {"independent": st.booleans(), "by": _lists(ids), "note": texts},
+    ),
 )
 links = _record(
     {"relation": _codes(vocab.LinkRelation), "target": ids},
@@ -189,9 +244,13 @@ positions = _record(
     {
         "speaker": ids,
         "addressees": _lists(ids),
+        "roles": _lists(roles),
+        "reciprocal": st.booleans(),
         "territories": _lists(territory_scopes),
+        "recognition": recognitions,
         "quantities": _lists(quantities),
         "deadlines": _lists(deadlines),
+        "duration": durations,
         "modality": _codes(vocab.Modality),
         "links": _lists(links),
         "responds_to": _lists(responses),
@@ -200,11 +259,12 @@ positions = _record(
         "stated_on": dates,
         "venue": names,
         "notes": texts,
+        "extensions": extensions,
     },
 )
 
 datasets = _record(
-    {"type": st.just("dataset"), "dipos_version": st.just("0.1")},
+    {"type": st.just("dataset"), "dipos_version": st.just("0.2")},
     {
         "id": ids,
         "title": texts,
@@ -219,6 +279,7 @@ datasets = _record(
         "sources": st.lists(sources, max_size=1),
         "proposals": st.lists(proposals, max_size=1),
         "positions": st.lists(positions, max_size=1),
+        "extensions": extensions,
     },
 )
 

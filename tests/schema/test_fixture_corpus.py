@@ -131,7 +131,7 @@ def _files_of_type(paths: list[Path], types: Collection[str]) -> list[Path]:
 
 def _as_dataset_member(path: Path) -> Any:
     document = _load(path)
-    return {"type": "dataset", "dipos_version": "0.1", MEMBER_LISTS[document["type"]]: [document]}
+    return {"type": "dataset", "dipos_version": "0.2", MEMBER_LISTS[document["type"]]: [document]}
 
 
 @pytest.mark.parametrize("path", _files_of_type(VALID_FILES, MEMBER_LISTS), ids=lambda p: p.name)

@@ -258,7 +258,7 @@ def test_schema_from_the_installed_package_validates_offline(name: str) -> None:
     schema = {"dataset.schema.json": dataset_schema, "record.schema.json": record_schema}[name]()
     assert schema == committed_schema(name)
     validator = jsonschema.Draft202012Validator(schema, registry=Registry())
-    assert validator.is_valid({"type": "dataset", "dipos_version": "0.1"})
+    assert validator.is_valid({"type": "dataset", "dipos_version": "0.2"})
 
 
 @pytest.mark.parametrize("name", SCHEMA_FILES)

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
 import dipos.model
 from dipos.model import RECORD_TYPES, Actor, DiposModel
@@ -69,14 +69,28 @@ def test_extensions_are_kept_verbatim() -> None:
         "id": "a",
         "name": "A",
         "kind": "state",
-        "x_list": [1, None, {"k": None}],
-        "x_object": {"nested": {"deep": "value"}},
-        "x_false": False,
-        "x_zero": 0,
+        "extensions": {
+            "acme:list": [1, None, {"k": None}],
+            "acme:object": {"nested": {"deep": "value"}},
+            "x_false": False,
+            "zero": 0,
+        },
     }
     assert Actor.model_validate(document).to_json_dict() == document
 
 
 def test_a_null_extension_survives_the_round_trip() -> None:
-    document = {"type": "actor", "id": "a", "name": "A", "kind": "state", "x_note": None}
+    document = {
+        "type": "actor",
+        "id": "a",
+        "name": "A",
+        "kind": "state",
+        "extensions": {"acme:note": None},
+    }
     assert Actor.model_validate(document).to_json_dict() == document
+
+
+def test_an_x_property_is_no_longer_an_extension() -> None:
+    document = {"type": "actor", "id": "a", "name": "A", "kind": "state", "x_note": 1}
+    with pytest.raises(ValidationError, match="put it in 'extensions'"):
+        Actor.model_validate(document)

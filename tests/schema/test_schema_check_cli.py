@@ -157,7 +157,9 @@ def test_write_then_check_passes_and_leaves_no_temporary_files(tmp_path: Path) -
     )
     written = sorted(p.relative_to(target).as_posix() for p in target.rglob("*") if p.is_file())
     committed = sorted(
-        p.relative_to(SCHEMA_DIR).as_posix() for p in SCHEMA_DIR.rglob("*") if p.is_file()
+        p.relative_to(SCHEMA_DIR).as_posix()
+        for p in SCHEMA_DIR.rglob("*")
+        if p.is_file() and not p.relative_to(SCHEMA_DIR).as_posix().startswith("archive/")
     )
     assert written == committed
     assert not [p for p in target.rglob("*") if p.name.endswith(".tmp") or p.name.startswith(".")]
@@ -177,3 +179,12 @@ def test_write_repairs_a_drifted_directory_and_is_idempotent(
 def test_check_and_write_are_mutually_exclusive(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["schema", "--check", "--write"]) == 2
     capsys.readouterr()
+
+
+def test_check_ignores_the_archived_versions(schema_copy: Path, package_copy: Path) -> None:
+    archived = schema_copy / "archive" / "0.1"
+    archived.mkdir(parents=True, exist_ok=True)
+    (archived / "dataset.schema.json").write_text("{}\n", encoding="utf-8")
+    (archived / "codelists").mkdir(exist_ok=True)
+    (archived / "codelists" / "move.csv").write_text("code\n", encoding="utf-8")
+    assert _check(schema_copy, package_copy) == 0

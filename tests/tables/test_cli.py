@@ -191,3 +191,27 @@ def test_convert_refuses_an_unknown_output_and_invalid_data(
     assert main(["convert", str(INVALID), "-o", str(tmp_path / "x.xlsx")]) == 1
     assert "codelist-unknown" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_data_the_tables_cannot_hold_is_refused_with_the_findings(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The conversion fails on the wrong shape before the validation has finished: the
+    # validator's findings are what the user sees.
+    record = {
+        "type": "position",
+        "id": "pos-1",
+        "holders": ["actor-a"],
+        "move": "demand",
+        "topics": "ceasefire",
+        "summary": "S",
+        "evidence": [{"source": "s", "quote": "q", "quote_kind": "direct"}],
+    }
+    data = tmp_path / "data.jsonl"
+    data.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["export", str(data), "--to", "csv", "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "[schema-" in err
+    assert "nothing written" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data.jsonl"]

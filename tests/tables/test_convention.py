@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from dipos import SCHEMA_VERSION
 from dipos.tables import (
     Locations,
     Problem,
@@ -112,10 +113,18 @@ def test_every_table_of_the_layout_is_made_even_when_empty() -> None:
 
 
 def test_a_dataset_is_split_into_its_header_and_its_records() -> None:
-    dataset = {"type": "dataset", "dipos_version": "0.1", "title": "T", "positions": [position()]}
+    dataset = {
+        "type": "dataset",
+        "dipos_version": SCHEMA_VERSION,
+        "title": "T",
+        "positions": [position()],
+    }
     records, problems = tables_to_records(records_to_tables([dataset]))
     assert problems == []
-    assert records == [{"type": "dataset", "dipos_version": "0.1", "title": "T"}, position()]
+    assert records == [
+        {"type": "dataset", "dipos_version": SCHEMA_VERSION, "title": "T"},
+        position(),
+    ]
     assert records_to_dataset(records) == dataset
 
 

@@ -28,7 +28,7 @@ def test_dict_record() -> None:
 
 def test_dict_dataset_and_finding_fields() -> None:
     report = validate(
-        {"type": "dataset", "dipos_version": "0.1", "actors": [{**ACTOR, "kind": "sate"}]}
+        {"type": "dataset", "dipos_version": "0.2", "actors": [{**ACTOR, "kind": "sate"}]}
     )
     assert not report.ok
     (finding,) = report.errors

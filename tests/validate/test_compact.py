@@ -180,7 +180,14 @@ def _every_reference_position() -> dict[str, Any]:
         "move": "demand",
         "topics": ["ceasefire", "nope", "ns:own"],
         "summary": "s",
-        "territories": [{"territory": "t1", "extent": "whole"}],
+        "territories": [
+            {
+                "territory": "t1",
+                "extent": "whole",
+                "as_of": {"value": "2025-06-31", "basis": "stated"},
+                "zone": {"distance": {"value": 15, "unit": "km"}, "from": "t2"},
+            }
+        ],
         "links": [
             {"relation": "precondition", "target": "p2"},
             {"relation": "precondition", "target": "p"},
@@ -189,7 +196,19 @@ def _every_reference_position() -> dict[str, Any]:
         "reaffirms": ["p3", "p"],
         "proposal_points": [{"proposal": "pr", "points": ["3"]}],
         "stated_on": {"value": "2025-02-30", "basis": "stated"},
-        "deadlines": [{"date": {"value": "2025-04-31", "basis": "stated"}}],
+        "deadlines": [
+            {
+                "date": {"value": "2025-04-31", "basis": "stated"},
+                "within": {
+                    "amount": 3,
+                    "unit": "day",
+                    "counted_from": {"target": "pr", "points": ["4"]},
+                },
+            }
+        ],
+        "roles": [{"actor": "a6", "role": "guarantor"}],
+        "recognition": {"status": "de_jure", "as_part_of": "a7", "by": ["a8"]},
+        "duration": {"amount": 2, "unit": "year", "counted_from": {"target": "p4"}},
         "evidence": [
             {
                 "source": "s1",
@@ -216,7 +235,10 @@ def test_the_position_readers_read_every_reference_field() -> None:
     entry = extract(record, "position", "f", 1, (), keep_quotes=False)
     assert entry is not None
     assert sorted(ref.target for ref in entry.refs) == sorted(
-        h for h in ("a1", "a2", "a3", "a4", "t1", "p2", "p", "p", "p3", "p", "pr", "s1", "a5", "s2")
+        (
+            *("a1", "a2", "a3", "a4", "t1", "p2", "p", "p", "p3", "p", "pr", "s1", "a5", "s2"),
+            *("a6", "a7", "a8", "t2", "p4", "pr"),
+        )
     )
     assert {(r.record_type, r.pattern) for r in REF_KINDS} == {
         (t, pattern) for t, patterns in REFERENCES.items() for pattern, _ in patterns

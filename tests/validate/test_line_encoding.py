@@ -9,7 +9,7 @@ from dipos.validator import validate
 
 from .conftest import INVALID
 
-HEADER = b'{"type": "dataset", "dipos_version": "0.1"}\n'
+HEADER = b'{"type": "dataset", "dipos_version": "0.2"}\n'
 
 
 def _encoding_findings(path: Path) -> list[tuple[int | None, int | None, str]]:

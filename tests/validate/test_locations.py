@@ -6,7 +6,7 @@ from dipos.validator import validate
 from dipos.validator.textscan import count_keys_in_text, count_keys_in_value, scan
 
 JSON_TEXT = """{
-  "type": "dataset", "dipos_version": "0.1",
+  "type": "dataset", "dipos_version": "0.2",
   "actors": [
     {"type": "actor", "id": "a", "name": "A", "kind": "state"},
     {"type": "actor", "id": "b", "name": "B",

@@ -93,12 +93,32 @@ def test_unknown_property_suggests_the_nearest() -> None:
     assert 'did you mean "office"?' in message
 
 
-def test_extensions_are_allowed_everywhere() -> None:
-    assert _messages({**ACTOR, "x_anything": {"nested": [None]}}) == []
+def test_extensions_hold_any_json() -> None:
+    assert _messages({**ACTOR, "extensions": {"acme:anything": {"nested": [None]}}}) == []
+
+
+def test_an_x_property_says_to_migrate() -> None:
+    ((rule, path, message),) = _messages({**ACTOR, "x_anything": 1})
+    assert (rule, path) == ("schema-additional-property", "$.x_anything")
+    assert "`extensions`" in message
+    assert "dipos migrate" in message
+
+
+def test_a_version_0_1_dataset_says_to_migrate() -> None:
+    ((rule, path, message),) = _messages({"type": "dataset", "dipos_version": "0.1"})
+    assert (rule, path) == ("schema-const", "$.dipos_version")
+    assert "dipos migrate" in message
+    assert "0.2" in message
+
+
+def test_another_version_says_which_is_checked() -> None:
+    ((rule, _, message),) = _messages({"type": "dataset", "dipos_version": "1.0"})
+    assert rule == "schema-const"
+    assert 'write "0.2"' in message
 
 
 def test_member_of_the_wrong_list() -> None:
-    dataset = {"type": "dataset", "dipos_version": "0.1", "positions": [ACTOR]}
+    dataset = {"type": "dataset", "dipos_version": "0.2", "positions": [ACTOR]}
     ((rule, path, message),) = _messages(dataset)
     assert (rule, path) == ("schema-record-type", "$.positions[0].type")
     assert "move it to `actors`" in message
@@ -125,3 +145,43 @@ def test_wikidata_pattern_has_its_own_rule(value: str, rule: str | None) -> None
 def test_iso_format_versus_existence(value: str, rule: str | None) -> None:
     territory = {"type": "territory", "id": "t", "name": "T", "kind": "city", "iso3166": value}
     assert [r for r, _, _ in _messages(territory)] == ([rule] if rule else [])
+
+
+def test_a_quote_over_the_limit_names_the_limit() -> None:
+    from dipos.limits import QUOTE_MAX_LENGTH
+
+    evidence = {"source": "s", "quote": "q" * (QUOTE_MAX_LENGTH + 1), "quote_kind": "direct"}
+    position = {
+        "type": "position",
+        "id": "p",
+        "holders": ["a"],
+        "move": "demand",
+        "topics": ["ceasefire"],
+        "summary": "S",
+        "evidence": [evidence],
+    }
+    ((rule, path, message),) = [m for m in _messages(position) if m[0] == "schema-constraint"]
+    assert (rule, path) == ("schema-constraint", "$.evidence[0].quote")
+    assert f"at most {QUOTE_MAX_LENGTH:,})" in message
+    assert "clause" in message
+
+
+@pytest.mark.parametrize(
+    "value", ["2025-05-08T14:00", "2025-05-08 14:00:00", "2025-05-08T14:00:00+3", "14:00"]
+)
+def test_a_malformed_date_with_a_time_says_how_time_is_written(value: str) -> None:
+    source = {"type": "source", "id": "s", "kind": "other"}
+    ((rule, _, message),) = _messages(
+        {**source, "published_on": {"value": value, "basis": "stated"}}
+    )
+    assert rule == "date-malformed"
+    assert "`2025-05-08T14:00:00+03:00`" in message
+    assert "seconds required" in message
+
+
+def test_a_malformed_date_without_a_time_says_nothing_of_time() -> None:
+    source = {"type": "source", "id": "s", "kind": "other"}
+    ((_, _, message),) = _messages(
+        {**source, "published_on": {"value": "2025-6", "basis": "stated"}}
+    )
+    assert "seconds" not in message

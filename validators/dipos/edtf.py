@@ -1,7 +1,9 @@
 """Reading the dates of dipos: a subset of EDTF (ISO 8601-2 level 1).
 
 A date is a year (``2025``), a month (``2025-06``) or a day (``2025-06-14``), optionally
-followed by ``?`` (uncertain), ``~`` (approximate) or ``%`` (both). An interval joins two
+followed by ``?`` (uncertain), ``~`` (approximate) or ``%`` (both). A day may instead carry a
+time of day (``2025-05-08T14:00:00``, with an optional zone ``Z`` or ``+03:00``); such a date
+is not qualified, and it covers its day. An interval joins two
 dates with ``/``; ``..`` leaves one end open (``../2022-02``, ``2025-06/..``).
 
 Each date covers the days of its precision: ``2025-06`` is every day from 2025-06-01 to
@@ -21,6 +23,12 @@ _SINGLE: Final = re.compile(
 )
 """One date; months and days as the schema allows them (a month 13 or a day 00 is not a
 date of the subset, rather than a date that does not exist)."""
+
+_WITH_TIME: Final = re.compile(
+    r"^([0-9]{4})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])"
+    r"T(([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9])(Z|[+-](?:0[0-9]|1[0-4]):[0-5][0-9])?$"
+)
+"""One day with a time of day and an optional zone, as ``dipos.patterns.TIME_OF_DAY``."""
 
 _MARKS: Final[dict[str, tuple[bool, bool]]] = {
     "": (False, False),
@@ -54,6 +62,10 @@ class Endpoint(NamedTuple):
     precision: Precision
     uncertain: bool
     approximate: bool
+    time: str | None = None
+    """The time of day (``14:00:00``) of a date that gives one."""
+    zone: str | None = None
+    """The zone of that time (``Z``, ``+03:00``), when the date gives one."""
 
     @property
     def qualified(self) -> bool:
@@ -74,7 +86,7 @@ def read_endpoint(text: str) -> Endpoint | None:
     """
     match = _SINGLE.match(text)
     if match is None:
-        return None
+        return _read_with_time(text)
     year_text, month_text, day_text, mark = match.groups()
     uncertain, approximate = _MARKS[mark]
     year = int(year_text)
@@ -97,6 +109,29 @@ def read_endpoint(text: str) -> Endpoint | None:
             f"{year:04d}-{month:02d}-{day:02d} does not exist: {message}"
         ) from None
     return Endpoint(only, only, "day", uncertain, approximate)
+
+
+def _read_with_time(text: str) -> Endpoint | None:
+    match = _WITH_TIME.match(text)
+    if match is None:
+        return None
+    year_text, month_text, day_text, time, _hour, zone = match.groups()
+    day = read_endpoint(f"{year_text}-{month_text}-{day_text}")
+    if day is None:  # pragma: no cover - the two patterns agree on the day
+        return None
+    return day._replace(time=time, zone=zone)
+
+
+def _before(end: Endpoint, start: Endpoint) -> bool:
+    """Whether ``end`` is surely before ``start``: an earlier day, or on the same day an
+    earlier time in the same zone (times in different zones are not compared)."""
+    if end.last < start.first:
+        return True
+    if end.first != start.first or end.precision != "day" or start.precision != "day":
+        return False
+    if end.time is None or start.time is None or end.zone != start.zone:
+        return False
+    return end.time < start.time
 
 
 def days_in_month(year: int, month: int) -> int:
@@ -125,6 +160,6 @@ def read(text: str) -> Ends | None:
     end = None if end_text == OPEN else read_endpoint(end_text)
     if (start is None and start_text != OPEN) or (end is None and end_text != OPEN):
         return None
-    if start is not None and end is not None and end.last < start.first:
+    if start is not None and end is not None and _before(end, start):
         raise IntervalReversed(f"the interval {text!r} ends before it starts")
     return start, end

@@ -8,10 +8,10 @@ the schema changes, following the rules in ``docs/versioning.md``.
 
 from typing import Final
 
-__version__: Final = "0.1.0"
+__version__: Final = "0.2.0"
 
 #: ``major.minor`` of the schema. A patch release never changes what is valid.
-SCHEMA_VERSION: Final = "0.1"
+SCHEMA_VERSION: Final = "0.2"
 
 #: Where the published schema files live; a file's ``$id`` is this base plus its name.
 SCHEMA_BASE_URL: Final = f"https://dipos.github.io/dipos/schema/{SCHEMA_VERSION}/"

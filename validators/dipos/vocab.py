@@ -75,6 +75,13 @@ ProposalKind = Literal[
     "framework",
     "draft_agreement",
     "signed_agreement",
+    "position_paper",
+    "draft_treaty",
+    "communique",
+    "memorandum",
+    "protocol",
+    "annex",
+    "declaration",
     "other",
 ]
 Modality = Literal["firm", "conditional", "hypothetical"]
@@ -99,3 +106,51 @@ QuoteKind = Literal["direct", "paraphrase"]
 DateBasis = Literal["stated", "inferred"]
 Comparison = Literal["exactly", "about", "at_least", "at_most", "up_to"]
 TimeUnit = Literal["hour", "day", "week", "month", "year"]
+ActorRoleKind = Literal[
+    "subject",
+    "obligated_party",
+    "beneficiary",
+    "guarantor",
+    "monitor",
+    "mediator",
+    "facilitator",
+    "witness",
+    "signatory",
+]
+RecognitionStatus = Literal["de_jure", "de_facto", "unspecified"]
+Milestone = Literal[
+    "signing",
+    "entry_into_force",
+    "start",
+    "completion",
+    "announcement",
+    "other",
+]
+DeadlineTiming = Literal["on", "no_later_than", "not_before"]
+QuantityMeasure = Literal[
+    "personnel",
+    "distance",
+    "area",
+    "money",
+    "share",
+    "prisoners",
+    "people",
+    "weapons",
+    "vehicles",
+    "aircraft",
+    "vessels",
+    "calibre",
+    "range",
+    "duration",
+    "count",
+    "other",
+]
+ProposalRelationKind = Literal[
+    "part_of_package",
+    "annex_of",
+    "revises",
+    "supersedes",
+    "counter_proposal_to",
+    "implements",
+]
+ZoneSides = Literal["both", "one"]

@@ -10,7 +10,7 @@ import sys
 from collections.abc import Sequence
 
 from ..version import SCHEMA_VERSION, __version__
-from . import convert_cmd, export_cmd, schema_cmd, template_cmd, validate_cmd
+from . import convert_cmd, export_cmd, migrate_cmd, schema_cmd, template_cmd, validate_cmd
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -34,6 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
     subcommands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     schema_cmd.register(subcommands)
     validate_cmd.register(subcommands)
+    migrate_cmd.register(subcommands)
     export_cmd.register(subcommands)
     convert_cmd.register(subcommands)
     template_cmd.register(subcommands)

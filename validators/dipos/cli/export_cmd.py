@@ -1,8 +1,10 @@
 """``dipos export``: write dipos data as tables (or another registered format).
 
-The data is validated first, as ``dipos validate`` does; invalid data is refused with
-the validator's findings (exit 1) and nothing is written. The output is written beside
-its final path and renamed into place when complete, so it is never half-written.
+The data is validated as ``dipos validate`` does; invalid data is refused with the
+validator's findings (exit 1) and nothing is written. The validation runs in another
+process while the output is written beside its final path; the output is renamed into
+place only when complete and valid, so it is never half-written nor made from invalid
+data.
 """
 
 import argparse
@@ -14,6 +16,7 @@ from typing import Any
 
 from ..export import EXPORTERS, Exporter
 from ..export.atomic import OutputError, atomic_output, check_output
+from ..export.background import BackgroundValidation, ValidationError
 from ..tables.extras import MissingExtra, require
 from ..tables.flatten import FlattenError
 from ..tables.reading import ReadError, iter_records
@@ -154,15 +157,18 @@ def run_command(args: argparse.Namespace) -> int:
         return internal_error("export", args, error)
 
 
+class _InvalidDataError(Exception):
+    def __init__(self, report: ValidationReport) -> None:
+        super().__init__("invalid")
+        self.report = report
+
+
 def _run(args: argparse.Namespace) -> int:
     exporter = EXPORTERS[args.format]
     output: Path = args.output
     try:
-        check_extras(exporter)
         check_output(output, exporter.target)
         files = collect(args.paths)
-    except MissingExtra as error:
-        return fail("export", f"--to {exporter.name}: {error}")
     except (OutputError, InputError, OSError) as error:
         return fail("export", str(error))
     if not files:
@@ -171,20 +177,33 @@ def _run(args: argparse.Namespace) -> int:
             "no dipos files found (.json, .jsonl, .yaml, .yml) in " + ", ".join(args.paths),
         )
     try:
-        report = validate_files(files, args.jobs)
-    except OSError as error:
-        return fail(
-            "export",
-            f"cannot read {getattr(error, 'filename', '') or ''}: {error.strerror or error}",
-        )
-    if not report.ok:
-        return refuse_invalid("export", report)
+        check_extras(exporter)
+    except MissingExtra as error:
+        return fail("export", f"--to {exporter.name}: {error}")
+    # The data is validated in another process while this one writes the output into a
+    # temporary path, renamed into place only once the data is known to be valid.
+    validation = BackgroundValidation(files, args.jobs)
     try:
         with atomic_output(output, exporter.target) as temporary:
-            exporter.write(iter_records(files), temporary)
+            failure: Exception | None = None
+            try:
+                exporter.write(iter_records(files), temporary)
+            except Exception as error:  # reported after the validation has spoken
+                failure = error
+            report = validation.report()
+            if not report.ok:
+                raise _InvalidDataError(report)
+            if failure is not None:
+                raise failure
+    except _InvalidDataError as invalid:
+        return refuse_invalid("export", invalid.report)
+    except ValidationError as error:
+        return fail("export", f"could not validate the data: {error}")
     except MissingExtra as error:
         return fail("export", f"--to {exporter.name}: {error}")
     except (OutputError, ReadError, FlattenError, ValueError, OSError) as error:
         return fail("export", f"cannot write {output}: {error}")
+    finally:
+        validation.cancel()
     print(f"wrote {output} ({exporter.name}, {report.records} records)")
     return EXIT_OK

@@ -2,7 +2,8 @@
 
 Each list is a CSV file in this folder with at least the columns ``code``,
 ``title``, ``definition`` and ``deprecated``; ``move`` and ``topic`` add their
-nearest CAMEO and PLOVER equivalents. ``dipos schema --write`` copies the files
+nearest CAMEO and PLOVER equivalents, and ``topic`` its nearest PA-X category
+(``pax``). ``dipos schema --write`` copies the files
 to ``schema/codelists/`` for readers who do not use Python.
 
 A *closed* list is enforced by the JSON Schema (``enum``): any other code is an
@@ -113,7 +114,41 @@ SPECS: tuple[CodelistSpec, ...] = (
         vocab.DateBasis,
     ),
     CodelistSpec("comparison", True, "Comparison", ("Quantity.comparison",), vocab.Comparison),
-    CodelistSpec("time_unit", True, "Unit of time", ("RelativeTime.unit",), vocab.TimeUnit),
+    CodelistSpec(
+        "time_unit", True, "Unit of time", ("RelativeTime.unit", "Duration.unit"), vocab.TimeUnit
+    ),
+    CodelistSpec("actor_role", True, "Actor role", ("ActorRole.role",), vocab.ActorRoleKind),
+    CodelistSpec(
+        "recognition_status",
+        True,
+        "Recognition status",
+        ("Recognition.status",),
+        vocab.RecognitionStatus,
+    ),
+    CodelistSpec(
+        "milestone",
+        True,
+        "Milestone",
+        ("EventReference.milestone", "Deadline.bounds"),
+        vocab.Milestone,
+    ),
+    CodelistSpec(
+        "deadline_timing", True, "Deadline timing", ("Deadline.timing",), vocab.DeadlineTiming
+    ),
+    CodelistSpec(
+        "quantity_measure",
+        True,
+        "Quantity measure",
+        ("Quantity.measure",),
+        vocab.QuantityMeasure,
+    ),
+    CodelistSpec(
+        "proposal_relation",
+        True,
+        "Proposal relation",
+        ("ProposalRelation.relation",),
+        vocab.ProposalRelationKind,
+    ),
 )
 
 _BASE_COLUMNS = ("code", "title", "definition", "deprecated")

@@ -10,6 +10,7 @@ _MAPPING_COLUMNS: Final = (
     ("cameo", "CAMEO"),
     ("plover_event", "PLOVER event"),
     ("plover_mode", "PLOVER mode"),
+    ("pax", "PA-X"),
 )
 
 INTRO: Final = """\
@@ -30,7 +31,11 @@ you can also download and read with any spreadsheet or CSV tool.
 The `move` and `topic` lists give the nearest [CAMEO](https://parusanalytics.com/eventdata/cameo.dir/CAMEO.Manual.1.1b3.pdf)
 and [PLOVER](https://github.com/openeventdata/PLOVER) equivalents of each code,
 so that dipos data can be compared with event data coded in those schemes.
-These mappings are approximate where the note says so.
+These mappings are approximate where the note says so. The `topic` list also
+gives the nearest category of the
+[PA-X Peace Agreements Database](https://www.peaceagreements.org/) codebook
+(version 8, University of Edinburgh) as "top-level category > category", or
+`none` where PA-X codes no such provision.
 """
 
 

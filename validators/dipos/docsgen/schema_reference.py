@@ -211,9 +211,11 @@ files.
 Three rules hold for every object below:
 
 - **No unknown properties.** A property not listed for an object is an error,
-  nearly always a typo (`speakr`). To add your own data, give the property a
-  name starting with **`x_`** (`x_internal_ref`): such *extension* properties
-  are accepted anywhere, with any value, and ignored by dipos tools.
+  nearly always a typo (`speakr`). To add your own data, put it in the record's
+  **`extensions`** object ([Extensions](#extensions)), under keys of your choice,
+  best with a namespace (`"extensions": {{"acme:reviewed": true}}`): the one
+  place where free keys are allowed, ignored by dipos tools. (dipos 0.1 used
+  `x_` properties instead; `dipos migrate` moves them.)
 - **No `null`.** When a value is not known, leave the property out; writing
   `null` is an error.
 - **Strict types.** `"5"` is not a number and `1` is not `true`.
@@ -281,8 +283,8 @@ def _definition_section(
         lines.append(md.table(["Property", "Type", "Required", "Description", "Values"], rows))
     if schema.get("additionalProperties") is False:
         lines.append(
-            f"No other properties, except [extensions](#every-object) named `x_…`"
-            f" (this {kind} is closed).\n"
+            f"No other properties (this {kind} is [closed](#every-object); a project's own "
+            "additions go in a record's `extensions`).\n"
         )
     block = _example_block(name, harvest)
     if block:

@@ -50,14 +50,35 @@ class GeneratedSite:
     page_of: dict[str, str] = field(default_factory=dict)
 
 
+ARCHIVE_FOLDER: Final = "archive"
+"""The folder of ``schema/`` that keeps the published files of earlier schema versions,
+one folder per version (``schema/archive/0.1/``), frozen as they were released."""
+
+
 def published_schema_files(root: Path, site_url: str) -> dict[str, Path]:
     """Where in the site each schema file and codelist is served, so that each schema's
     ``$id`` resolves once the site is published: the path of its ``$id`` below
     ``site_url``. Codelists go in a ``codelists/`` folder beside the schemas."""
+    return _published(root / "schema", site_url)
+
+
+def archived_schema_files(root: Path, site_url: str) -> dict[str, Path]:
+    """The schema files and codelists of earlier versions (``schema/archive/<version>/``),
+    served at the paths of their own ``$id``, so that data declaring an earlier version
+    can still be checked against the schema it was written for."""
+    published: dict[str, Path] = {}
+    archive = root / "schema" / ARCHIVE_FOLDER
+    if archive.is_dir():
+        for folder in sorted(p for p in archive.iterdir() if p.is_dir()):
+            published.update(_published(folder, site_url))
+    return published
+
+
+def _published(directory: Path, site_url: str) -> dict[str, Path]:
     published: dict[str, Path] = {}
     base = site_url if site_url.endswith("/") else site_url + "/"
     folders = set()
-    for path in sorted((root / "schema").glob("*.json")):
+    for path in sorted(directory.glob("*.json")):
         schema_id = json.loads(path.read_text(encoding="utf-8")).get("$id", "")
         if not isinstance(schema_id, str) or not schema_id.startswith(base):
             raise ValueError(f"{path.name}: $id {schema_id!r} is not under site_url {base!r}")
@@ -65,7 +86,7 @@ def published_schema_files(root: Path, site_url: str) -> dict[str, Path]:
         published[relative] = path
         folders.add(str(PurePosixPath(relative).parent))
     for folder in sorted(folders):
-        for csv_path in sorted((root / "schema" / "codelists").glob("*.csv")):
+        for csv_path in sorted((directory / "codelists").glob("*.csv")):
             published[f"{folder}/codelists/{csv_path.name}"] = csv_path
     return published
 
@@ -100,6 +121,7 @@ def generate_pages(root: Path, site_url: str) -> GeneratedSite:
     site = GeneratedSite()
     published = published_schema_files(root, site_url)
     site.assets.update(published)
+    site.assets.update(archived_schema_files(root, site_url))
     folder = schema_folder(published)
 
     definitions = load_definitions(root / "schema")

@@ -7,7 +7,7 @@ Import the record types from here::
     dataset = Dataset.model_validate_json(path.read_bytes())
 """
 
-from ._base import EXTENSION_PREFIX, DiposModel
+from ._base import EXTENSIONS_PROPERTY, DiposModel
 from .actor import Actor
 from .dataset import RECORD_TYPES, Dataset, Record
 from .dates import DateValue, InferredDate, StatedDate
@@ -27,7 +27,7 @@ from .source import ReportingStep, Source
 from .territory import Territory
 
 __all__ = [
-    "EXTENSION_PREFIX",
+    "EXTENSIONS_PROPERTY",
     "RECORD_TYPES",
     "Actor",
     "Dataset",

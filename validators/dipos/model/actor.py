@@ -3,7 +3,7 @@
 from typing import Literal
 
 from ._base import DiposModel
-from .types import Id, IdRef, Iso3166Alpha3, Name, Text, WikidataQid
+from .types import ActorRef, Extensions, Id, Iso3166Alpha3, Name, Text, WikidataQid
 from .vocab import ActorKind
 
 
@@ -41,11 +41,11 @@ class Actor(DiposModel):
     """For a person: the office held when the positions recorded were taken
     ("President of Russia", "Foreign Ministry spokesperson")."""
 
-    represents: IdRef | None = None
+    represents: ActorRef | None = None
     """The actor this one speaks or acts for: Putin represents Russia; a
     ministry spokesperson represents the ministry."""
 
-    part_of: IdRef | None = None
+    part_of: ActorRef | None = None
     """The larger actor this one belongs to: a ministry is part of a state's
     government, a delegation part of a state."""
 
@@ -54,3 +54,7 @@ class Actor(DiposModel):
 
     notes: Text | None = None
     """Coder's notes: choices made, doubts, what was inferred and from what."""
+
+    extensions: Extensions | None = None
+    """A project's own additions to this record (keys of your choice, best with a
+    namespace: `acme:reviewed`). Not for facts the format has a property for."""

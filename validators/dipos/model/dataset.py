@@ -10,7 +10,7 @@ from .position import Position
 from .proposal import Proposal
 from .source import Source
 from .territory import Territory
-from .types import CalendarDate, Id, Name, Text, Url
+from .types import CalendarDate, Extensions, Id, Name, Text, Url
 
 
 class Dataset(DiposModel):
@@ -27,8 +27,9 @@ class Dataset(DiposModel):
     type: Literal["dataset"]
     """Always `dataset`."""
 
-    dipos_version: Literal["0.1"]
-    """The version of the dipos schema the dataset follows, `major.minor`."""
+    dipos_version: Literal["0.2"]
+    """The version of the dipos schema the dataset follows, `major.minor`: `0.2` for this
+    version. A dataset written for `0.1` is converted with `dipos migrate`."""
 
     id: Id | None = None
     title: Text | None = None
@@ -66,6 +67,10 @@ class Dataset(DiposModel):
 
     positions: list[Position] | None = None
     """Position records."""
+
+    extensions: Extensions | None = None
+    """A project's own additions about the dataset as a whole (keys of your choice, best
+    with a namespace: `acme:release`)."""
 
 
 Record = Annotated[

@@ -4,7 +4,18 @@ from typing import Literal
 
 from ._base import DiposModel
 from .dates import DateValue
-from .types import CalendarDate, Id, IdRef, LanguageTag, Name, Sha256, Text, Url
+from .types import (
+    ActorRef,
+    CalendarDate,
+    Extensions,
+    Id,
+    LanguageTag,
+    Name,
+    Sha256,
+    SourceRef,
+    Text,
+    Url,
+)
 from .vocab import ReportingStepKind, SourceKind
 
 
@@ -23,10 +34,10 @@ class ReportingStep(DiposModel):
     kind: ReportingStepKind | None = None
     """What sort of link this is (codelist `reporting_step_kind`)."""
 
-    actor: IdRef | None = None
+    actor: ActorRef | None = None
     """The actor record for this step, when there is one."""
 
-    source: IdRef | None = None
+    source: SourceRef | None = None
     """The source record for this step, when the intermediate report is itself recorded."""
 
 
@@ -91,3 +102,7 @@ class Source(DiposModel):
 
     notes: Text | None = None
     """Coder's notes: choices made, doubts, what was inferred and from what."""
+
+    extensions: Extensions | None = None
+    """A project's own additions to this record (keys of your choice, best with a
+    namespace: `acme:reviewed`). Not for facts the format has a property for."""

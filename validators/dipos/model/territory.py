@@ -3,7 +3,7 @@
 from typing import Literal
 
 from ._base import DiposModel
-from .types import Id, IdRef, Iso3166Code, Name, Text, WikidataQid
+from .types import Extensions, Id, Iso3166Code, Name, TerritoryRef, Text, WikidataQid
 from .vocab import TerritoryKind
 
 
@@ -40,10 +40,10 @@ class Territory(DiposModel):
     wikidata: WikidataQid | None = None
     """The place's Wikidata item, when it has been checked."""
 
-    part_of: IdRef | None = None
+    part_of: TerritoryRef | None = None
     """The territory this one lies in (a city in a region, a plant in an oblast)."""
 
-    corresponds_to: list[IdRef] | None = None
+    corresponds_to: list[TerritoryRef] | None = None
     """Other territory records for the same or largely the same land under another
     name or claim (Donetsk Oblast and the claimed "Donetsk People's Republic")."""
 
@@ -52,3 +52,7 @@ class Territory(DiposModel):
 
     notes: Text | None = None
     """Coder's notes: choices made, doubts, what was inferred and from what."""
+
+    extensions: Extensions | None = None
+    """A project's own additions to this record (keys of your choice, best with a
+    namespace: `acme:reviewed`). Not for facts the format has a property for."""

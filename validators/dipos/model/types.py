@@ -4,7 +4,8 @@ The patterns themselves are in ``dipos.patterns`` (re-exported here), where the
 validator reads them without loading pydantic.
 """
 
-from typing import Annotated
+from dataclasses import dataclass
+from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, StringConstraints
 
@@ -32,8 +33,10 @@ __all__ = [
     "SHA256_PATTERN",
     "TOPIC_PATTERN",
     "URL_PATTERN",
+    "ActorRef",
     "CalendarDate",
     "EdtfDate",
+    "Extensions",
     "Id",
     "IdRef",
     "Iso3166Alpha3",
@@ -42,8 +45,14 @@ __all__ = [
     "Name",
     "Number",
     "Offset",
+    "PositionOrProposalRef",
+    "PositionRef",
     "PositiveCount",
+    "ProposalRef",
+    "RefersTo",
     "Sha256",
+    "SourceRef",
+    "TerritoryRef",
     "Text",
     "Topic",
     "Url",
@@ -71,6 +80,59 @@ IdRef = Annotated[
     Field(description="The `id` of another record in the same dataset (any of its files)."),
 ]
 """Reference to a record by its id."""
+
+
+@dataclass(frozen=True, slots=True)
+class RefersTo:
+    """Marks a reference field with the record types its id may name.
+
+    It sits in the ``Annotated[...]`` metadata of the reference types below and is
+    never written into the JSON Schema (pydantic ignores metadata it does not know),
+    so the schema stays portable; tools read it from the models to know what each
+    reference may point to.
+    """
+
+    record_types: tuple[str, ...]
+
+    def __init__(self, *record_types: str) -> None:
+        object.__setattr__(self, "record_types", record_types)
+
+
+ActorRef = Annotated[IdRef, RefersTo("actor")]
+"""The id of an actor record."""
+
+TerritoryRef = Annotated[IdRef, RefersTo("territory")]
+"""The id of a territory record."""
+
+SourceRef = Annotated[IdRef, RefersTo("source")]
+"""The id of a source record."""
+
+PositionRef = Annotated[IdRef, RefersTo("position")]
+"""The id of a position record."""
+
+ProposalRef = Annotated[IdRef, RefersTo("proposal")]
+"""The id of a proposal record."""
+
+PositionOrProposalRef = Annotated[IdRef, RefersTo("position", "proposal")]
+"""The id of a position or a proposal record."""
+
+ExtensionKey = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+
+Extensions = Annotated[
+    dict[ExtensionKey, Any],
+    Field(
+        description=(
+            "A project's own additions to the record, which the standard does not define: "
+            "an object whose keys are names of your choice, best with a namespace "
+            "(`acme:reviewed`, `acme:internal_id`), and whose values are any JSON. This is "
+            "the only place where properties the standard does not define are allowed; a "
+            "misspelt property anywhere else is an error. Facts the format can hold belong "
+            "in their own properties, not here."
+        ),
+        examples=[{"acme:reviewed": True, "acme:internal_id": "A-17"}],
+    ),
+]
+"""Free-form additions of a project to a record."""
 
 Text = Annotated[str, StringConstraints(min_length=1, max_length=10000)]
 """Free text: at least one character."""
@@ -132,9 +194,18 @@ EdtfDate = Annotated[
             "`2025`, `2025-06` or `2025-06-14` for year, month or day precision; a trailing "
             "`?` marks it uncertain, `~` approximate, `%` both (`2025-06~`); a `/` joins the "
             "two ends of an interval, and `..` leaves one end open (`2025-03-01/2025-03-21`, "
-            "`../2022-02`)."
+            "`../2022-02`). A day can carry a time of day: `T`, hours, minutes and seconds "
+            "(seconds required), then optionally the time zone, `Z` for UTC or an offset "
+            "(`2025-05-08T14:00:00`, `2025-05-08T00:00:00+03:00`); such a date is not marked "
+            "`?`, `~` or `%`."
         ),
-        examples=["2025-05-17", "2025-05", "2024?", "2025-02-10/2025-03-07"],
+        examples=[
+            "2025-05-17",
+            "2025-05",
+            "2024?",
+            "2025-02-10/2025-03-07",
+            "2025-05-08T00:00:00+03:00",
+        ],
     ),
 ]
 

@@ -77,8 +77,41 @@ def _clean(node: Any) -> Any:
     return node
 
 
+EXTENSIONS_DEF: Final = "Extensions"
+"""The one definition whose object takes keys of any name: a record's ``extensions``."""
+
+
+def _hoist_extensions(body: dict[str, Any]) -> dict[str, Any]:
+    """Give the ``extensions`` object one named definition that every record refers to, so
+    that code generators make one type with an index signature instead of one per record."""
+    owners = [body, *body.get("$defs", {}).values()]
+    shared: dict[str, Any] | None = None
+    for owner in owners:
+        prop = owner.get("properties", {}).get("extensions")
+        if prop is None:
+            continue
+        shared = {k: v for k, v in prop.items() if k != "description"}
+        if "propertyNames" in shared:  # ajv strictTypes: a string keyword needs its type
+            shared["propertyNames"] = {"type": "string", **shared["propertyNames"]}
+        owner["properties"]["extensions"] = {
+            "$ref": f"#/$defs/{EXTENSIONS_DEF}",
+            "description": prop.get("description", ""),
+        }
+    if shared is not None:
+        shared["description"] = (
+            "A project's own additions to a record: an object whose keys are names of your "
+            "choice, best with a namespace (`acme:reviewed`), and whose values are any JSON. "
+            "It is the only object of the format that takes properties the standard does not "
+            "define; everywhere else an unknown property is an error."
+        )
+        defs = dict(body.get("$defs", {}))
+        defs[EXTENSIONS_DEF] = shared
+        body["$defs"] = dict(sorted(defs.items()))
+    return body
+
+
 def _document(filename: str, title: str, description: str, body: dict[str, Any]) -> dict[str, Any]:
-    body = _clean(body)
+    body = _hoist_extensions(_clean(body))
     body.pop("title", None)
     body.pop("description", None)
     head: dict[str, Any] = {

@@ -61,12 +61,10 @@ def table_to_arrow(table: Table, spec: TableSpec | None = None) -> Any:
     """One table as an Arrow table, typed by the layout."""
     pa = _pa()
     schema = arrow_schema(spec or layout().tables[table.name])
-    columns = list(zip(*table.rows, strict=True)) if table.rows else [() for _ in schema]
-    arrays = [
-        pa.array(list(values), type=field.type)
-        for values, field in zip(columns, schema, strict=True)
-    ]
-    return pa.Table.from_arrays(arrays, schema=schema)
+    # Rows converted as one struct array: pyarrow reads the tuples in C, which is several
+    # times faster than a column at a time from Python lists.
+    rows = pa.array(list(map(tuple, table.rows)), type=pa.struct(list(schema)))
+    return pa.Table.from_arrays(rows.flatten(), schema=schema)
 
 
 def tables_to_arrow(tables: Tables) -> dict[str, Any]:

@@ -23,7 +23,9 @@ from .layout import (
     layout,
 )
 
-_COLUMN, _JSON, _OBJECT, _LIST = range(4)
+_COLUMN, _LIST, _OBJECT, _JSON, _SKIP = range(5)
+_CONTAINERS = (dict, list)
+_PLAIN = frozenset({str, int, float, bool})
 
 
 class FlattenError(ValueError):
@@ -35,6 +37,8 @@ class _Plan:
     """How one object of the schema fills a row: property name to action."""
 
     actions: dict[str, tuple[int, Any]]
+    columns: dict[str, int]
+    """The properties that are plain values, and their columns (also in ``actions``)."""
     extra: int | None
     """The column of undeclared properties (JSON), if the object allows them."""
     path: str
@@ -49,6 +53,8 @@ class _TablePlan:
     """For a table of objects (and main tables): the item's plan."""
     empty: int | None
     """The index of the ``_empty`` column."""
+    pad: tuple[None, ...] = ()
+    """The empty cells after a child table's keys."""
 
 
 def dumps(value: Any) -> str:
@@ -59,15 +65,20 @@ def dumps(value: Any) -> str:
 class _Compiler:
     def __init__(self) -> None:
         self.tables: dict[str, _TablePlan] = {}
+        self.nodes: list[_Plan] = []
 
     def table(self, spec: TableSpec) -> _TablePlan:
         names = spec.column_names
         index = {name: i for i, name in enumerate(names)}
         empty = index.get(EMPTY_COLUMN)
-        plan = _TablePlan(spec, len(names), None, empty)
+        plan = _TablePlan(spec, len(names), None, empty, (None,) * (len(names) - len(spec.keys)))
         self.tables[spec.name] = plan
         if spec.item is not None:
             plan.item = self.node(spec.item, index)
+            if spec.parent is None:
+                plan.item.actions["type"] = (_SKIP, None)
+                if spec.keys:
+                    plan.item.actions["id"] = (_SKIP, None)
         for child in spec.children:
             self.table(child)
         return plan
@@ -83,7 +94,10 @@ class _Compiler:
             else:
                 actions[name] = (_LIST, target.name)
         extra = index[node.extra.name] if node.extra is not None else None
-        return _Plan(actions, extra, PATH_SEPARATOR.join(node.path))
+        columns = {name: target for name, (kind, target) in actions.items() if kind == _COLUMN}
+        plan = _Plan(actions, columns, extra, PATH_SEPARATOR.join(node.path))
+        self.nodes.append(plan)
+        return plan
 
 
 @cache
@@ -91,6 +105,11 @@ def _plans() -> dict[str, _TablePlan]:
     compiler = _Compiler()
     for spec in layout().main.values():
         compiler.table(spec)
+    # A list's action leads straight to its table's plan (compiled after its parent).
+    for node in compiler.nodes:
+        for name, (kind, target) in node.actions.items():
+            if kind == _LIST:
+                node.actions[name] = (kind, compiler.tables[target])
     return compiler.tables
 
 
@@ -144,10 +163,9 @@ class Flattener:
                 raise FlattenError(f"a {plan.spec.record_type} record needs an `id` (text)")
             row[0] = record_id
             keys = (record_id,)
-        fields = {k: v for k, v in record.items() if k != "type" and (k != "id" or not keys)}
         empties: list[str] = []
         assert plan.item is not None
-        self._fill(plan.item, fields, row, keys, empties)
+        self._fill(plan.item, record, row, keys, empties)
         if empties:
             assert plan.empty is not None
             row[plan.empty] = " ".join(empties)
@@ -162,9 +180,19 @@ class Flattener:
         keys: tuple[Any, ...],
         empties: list[str],
     ) -> None:
+        # The hot loop of an export: one dict lookup and one comparison per property.
         extra: dict[str, Any] | None = None
+        columns = plan.columns
+        actions = plan.actions
         for name, value in values.items():
-            action = plan.actions.get(name)
+            column = columns.get(name)
+            if column is not None:
+                # Most properties are plain values: the shortest path first.
+                if value.__class__ not in _PLAIN:
+                    raise FlattenError(f"{_path(plan.path, name)!r} must be a plain value")
+                row[column] = value
+                continue
+            action = actions.get(name)
             if action is None:
                 if plan.extra is None:
                     raise FlattenError(f"unknown property {_path(plan.path, name)!r}")
@@ -174,45 +202,49 @@ class Flattener:
                 continue
             kind, target = action
             if kind == _COLUMN:
-                if isinstance(value, dict | list) or value is None:
+                if value is None or isinstance(value, _CONTAINERS):
                     raise FlattenError(f"{_path(plan.path, name)!r} must be a plain value")
                 row[target] = value
-            elif kind == _JSON:
-                row[target] = dumps(value)
+            elif kind == _LIST:
+                if value.__class__ is not list:
+                    raise FlattenError(f"{_path(plan.path, name)!r} must be a list")
+                if value:
+                    self._add_items(target, value, keys)
+                else:
+                    empties.append(_path(plan.path, name))
             elif kind == _OBJECT:
-                if not isinstance(value, dict):
+                if value.__class__ is not dict:
                     raise FlattenError(f"{_path(plan.path, name)!r} must be an object")
                 if not value:
                     empties.append(target.path)
                 self._fill(target, value, row, keys, empties)
-            else:
-                if not isinstance(value, list):
-                    raise FlattenError(f"{_path(plan.path, name)!r} must be a list")
-                if not value:
-                    empties.append(_path(plan.path, name))
-                self._add_items(self._plans[target], value, keys)
+            elif kind == _JSON:
+                row[target] = dumps(value)
+            # _SKIP: the record's type and id, which the table and its key hold.
         if extra is not None:
             assert plan.extra is not None
             row[plan.extra] = dumps(extra)
 
     def _add_items(self, plan: _TablePlan, items: list[Any], keys: tuple[Any, ...]) -> None:
         rows = self._rows[plan.spec.name]
-        width = plan.width
-        for position, item in enumerate(items):
-            item_keys = (*keys, position)
-            row: list[Any] = [*item_keys, *([None] * (width - len(item_keys)))]
-            if plan.item is None:
-                if isinstance(item, dict | list) or item is None:
+        pad = plan.pad
+        item_plan = plan.item
+        if item_plan is None:
+            for position, item in enumerate(items):
+                if item is None or isinstance(item, _CONTAINERS):
                     raise FlattenError(f"the items of {plan.spec.name!r} must be plain values")
-                row[len(item_keys)] = item
-            else:
-                if not isinstance(item, dict):
-                    raise FlattenError(f"the items of {plan.spec.name!r} must be objects")
-                empties: list[str] = []
-                self._fill(plan.item, item, row, item_keys, empties)
-                if empties:
-                    assert plan.empty is not None
-                    row[plan.empty] = " ".join(empties)
+                rows.append([*keys, position, item])
+            return
+        for position, item in enumerate(items):
+            if item.__class__ is not dict:
+                raise FlattenError(f"the items of {plan.spec.name!r} must be objects")
+            item_keys = (*keys, position)
+            row: list[Any] = [*item_keys, *pad]
+            empties: list[str] = []
+            self._fill(item_plan, item, row, item_keys, empties)
+            if empties:
+                assert plan.empty is not None
+                row[plan.empty] = " ".join(empties)
             rows.append(row)
 
     def pending(self) -> int:

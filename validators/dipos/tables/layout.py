@@ -16,10 +16,11 @@ One walk over the schema gives every table, its key columns and its value column
 * anything that has no fixed shape (an ``extensions`` object, a value of any JSON
   type, a structure that contains itself) is one column holding JSON text.
 
-Two bookkeeping columns keep the conversion lossless where a table cannot show a
-thing by itself: ``_empty`` names the lists and objects written empty (``[]``,
-``{}``) in the row's item, and ``<path>/_extra`` holds, as JSON, the properties an
-object allows beyond its declared ones (0.1's ``x_`` extensions).
+Bookkeeping columns keep the conversion lossless where a table cannot show a thing by
+itself: ``_empty`` names the lists and objects written empty (``[]``, ``{}``) in the
+row's item; ``<path>/_extra`` would hold, as JSON, the properties an object allows
+beyond its declared ones (no object of schema 0.2 allows any: extensions live in each
+record's ``extensions`` object, a JSON column).
 """
 
 from dataclasses import dataclass, field
@@ -321,8 +322,6 @@ class _Builder:
             keys=keys,
             description=description,
         )
-        if schema.get("minItems", 0) < 1:
-            parent.has_empty = True
         plain = self.scalar_kind(items)
         if plain is not None:
             about = description or str(items.get("description") or "")
@@ -337,6 +336,8 @@ class _Builder:
                 return None
             names = tuple(n for _, n in options if n)
             spec.item = self.object_node((), [o for o, _ in options], spec, (), seen + names)
+        if schema.get("minItems", 0) < 1:
+            parent.has_empty = True
         parent.children.append(spec)
         return spec
 

@@ -5,7 +5,7 @@ The same checks as the ``dipos validate`` command, for use from Python::
     from dipos import validate
 
     report = validate("my-dataset/")              # a directory, a file, or a list of them
-    report = validate({"type": "dataset", "dipos_version": "0.1", "actors": [...]})
+    report = validate({"type": "dataset", "dipos_version": "0.2", "actors": [...]})
     if not report.ok:
         for finding in report.errors:
             print(finding.file, finding.line, finding.rule, finding.json_path, finding.message)

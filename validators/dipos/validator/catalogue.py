@@ -24,6 +24,8 @@ the three layers on the records read from it.
 from dataclasses import dataclass
 from typing import Final, Literal
 
+from ..limits import QUOTE_MAX_LENGTH
+
 Severity = Literal["error", "warning", "info"]
 Layer = Literal["syntax", "structure", "rules", "workbook"]
 
@@ -69,7 +71,7 @@ def _position(extra: str = "", evidence: str = "") -> str:
         evidence or '{"source": "src-1", "quote": "We demand a ceasefire.", "quote_kind": "direct"}'
     )
     return (
-        '{"type": "dataset", "dipos_version": "0.1",\n'
+        '{"type": "dataset", "dipos_version": "0.2",\n'
         ' "actors": [{"type": "actor", "id": "actor-northland", "name": "Northland",'
         ' "kind": "state"}],\n'
         ' "sources": [{"type": "source", "id": "src-1", "title": "Statement",'
@@ -116,7 +118,7 @@ RULES: tuple[RuleInfo, ...] = (
             "it on one line (`jq -c`)."
         ),
         failing_example=(
-            '{"type": "dataset", "dipos_version": "0.1"}\n'
+            '{"type": "dataset", "dipos_version": "0.2"}\n'
             '{"type": "actor", "id": "actor-northland",\n'
         ),
         layer="syntax",
@@ -170,7 +172,7 @@ RULES: tuple[RuleInfo, ...] = (
             "and some tools fail on it; dipos reads the file anyway."
         ),
         fix="Save the file as UTF-8 without BOM.",
-        failing_example='\ufeff{"type": "dataset", "dipos_version": "0.1"}\n',
+        failing_example='\ufeff{"type": "dataset", "dipos_version": "0.2"}\n',
         layer="syntax",
     ),
     RuleInfo(
@@ -370,7 +372,7 @@ RULES: tuple[RuleInfo, ...] = (
             "a paraphrase."
         ),
         failing_example=(
-            '{"type": "dataset", "dipos_version": "0.1",\n'
+            '{"type": "dataset", "dipos_version": "0.2",\n'
             f' "actors": [{_ACTOR}}}],\n'
             ' "positions": [{"type": "position", "id": "pos-1", "holders": ["actor-northland"],\n'
             '   "move": "demand", "topics": ["ceasefire"],\n'
@@ -384,7 +386,7 @@ RULES: tuple[RuleInfo, ...] = (
         title="Value out of bounds",
         description=(
             "A value breaks a limit of the schema: empty text, text that is too long (a quote "
-            "over 2,000 characters), a negative number or offset."
+            f"over {QUOTE_MAX_LENGTH:,} characters), a negative number or offset."
         ),
         fix="Bring the value within the limit given in the message.",
         failing_example='{"type": "actor", "id": "actor-northland", "name": "", "kind": "state"}\n',
@@ -410,7 +412,7 @@ RULES: tuple[RuleInfo, ...] = (
         ),
         fix="Rename one of the records and update the references to it.",
         failing_example=(
-            '{"type": "dataset", "dipos_version": "0.1", "actors": [\n'
+            '{"type": "dataset", "dipos_version": "0.2", "actors": [\n'
             f" {_ACTOR}}},\n {_ACTOR}}}]}}\n"
         ),
     ),
@@ -516,7 +518,7 @@ RULES: tuple[RuleInfo, ...] = (
             "reaffirms the earlier)."
         ),
         failing_example=(
-            '{"type": "dataset", "dipos_version": "0.1",\n'
+            '{"type": "dataset", "dipos_version": "0.2",\n'
             f' "actors": [{_ACTOR}}}],\n'
             ' "sources": [{"type": "source", "id": "src-1", "title": "Statement", "kind": '
             '"other"}],\n'
@@ -551,7 +553,7 @@ RULES: tuple[RuleInfo, ...] = (
             "reverse the wrong one."
         ),
         failing_example=(
-            '{"type": "dataset", "dipos_version": "0.1",\n'
+            '{"type": "dataset", "dipos_version": "0.2",\n'
             f' "actors": [{_ACTOR}}}],\n'
             ' "sources": [{"type": "source", "id": "src-1", "title": "Statement", "kind": '
             '"other"}],\n'
@@ -614,7 +616,7 @@ RULES: tuple[RuleInfo, ...] = (
         ),
         fix="Check the point number, or add the point to the proposal.",
         failing_example=(
-            '{"type": "dataset", "dipos_version": "0.1",\n'
+            '{"type": "dataset", "dipos_version": "0.2",\n'
             f' "actors": [{_ACTOR}}}],\n'
             ' "sources": [{"type": "source", "id": "src-1", "title": "Statement", "kind": '
             '"other"}],\n'

@@ -52,6 +52,49 @@ REF_VIA_SOURCE = _C[("evidence", "*", "reported_via", "*", "source")]
 POSITION_CODES = frozenset(_C.values())
 """The reference fields :func:`_position` reads (a test checks it reads them all)."""
 
+_BY_HAND = frozenset(
+    {
+        ("holders", "*"),
+        ("speaker",),
+        ("addressees", "*"),
+        ("territories", "*", "territory"),
+        ("links", "*", "target"),
+        ("responds_to", "*", "target"),
+        ("reaffirms", "*"),
+        ("proposal_points", "*", "proposal"),
+        ("evidence", "*", "source"),
+        ("evidence", "*", "reported_via", "*", "actor"),
+        ("evidence", "*", "reported_via", "*", "source"),
+    }
+)
+OTHER_POSITION_REFS = tuple(
+    (pattern, code) for pattern, code in _C.items() if pattern not in _BY_HAND
+)
+"""The reference fields of a position that the hand-written readers leave to the generic
+walker: fields that few positions have (roles, recognition, zones, events counted from)."""
+
+_EVENT_REFERENCES = (("duration", "counted_from"), ("deadlines", "*", "within", "counted_from"))
+
+
+def other_position_refs(
+    value: dict[str, Any], entry: int, index: CompactIndex, targets: list[str], codes: list[int]
+) -> None:
+    """Add the references of :data:`OTHER_POSITION_REFS` to ``targets`` and ``codes``, and
+    the proposal points an event reference names to the index."""
+    for pattern, code in OTHER_POSITION_REFS:
+        if pattern[0] not in value:
+            continue
+        for _, target in values_at(value, pattern):
+            if isinstance(target, str):
+                targets.append(target)
+                codes.append(code)
+    for pattern in _EVENT_REFERENCES:
+        if pattern[0] not in value:
+            continue
+        for _, event in values_at(value, pattern):
+            if isinstance(event, dict):
+                add_point_ref(event, "target", entry, index)
+
 
 def _position(value: dict[str, Any], entry: int, index: CompactIndex) -> None:
     hasher = index.hasher
@@ -106,6 +149,11 @@ def _position(value: dict[str, Any], entry: int, index: CompactIndex) -> None:
             if isinstance(steps, list):
                 for step in each_key(steps, "actor", REF_VIA_ACTOR):
                     ref(step.get("source"), REF_VIA_SOURCE)
+    targets: list[str] = []
+    codes: list[int] = []
+    other_position_refs(value, entry, index, targets, codes)
+    for target, code in zip(targets, codes, strict=True):
+        ref(target, code)
 
 
 def _valid_position(value: dict[str, Any], entry: int, index: CompactIndex) -> None:
@@ -161,6 +209,7 @@ def _valid_position(value: dict[str, Any], entry: int, index: CompactIndex) -> N
                     if key in step:
                         targets.append(step[key])
                         codes.append(code)
+    other_position_refs(value, entry, index, targets, codes)
     index.ref_hash.extend(map(index.hasher, targets))
     index.ref_code.extend(codes)
     index.ref_entry.extend(repeat(entry, len(targets)))

@@ -29,6 +29,7 @@ from .entries import (
     REF_VIA_ACTOR,
     REF_VIA_SOURCE,
     index_record,
+    other_position_refs,
 )
 from .paths import Path
 from .rules import record_checks
@@ -144,6 +145,10 @@ def fast_checks(index: CompactIndex) -> tuple[dict[str, FastCheck], Callable[[],
             for i, deadline in enumerate(deadlines):
                 if "date" in deadline:
                     _date(deadline["date"], ("deadlines", i, "date", "value"), found)
+        if "territories" in value:
+            for i, scope in enumerate(value["territories"]):
+                if "as_of" in scope:
+                    _date(scope["as_of"], ("territories", i, "as_of", "value"), found)
         topics = value["topics"]
         if not topics_known.issuperset(topics):
             for i, code in enumerate(topics):
@@ -220,6 +225,7 @@ def fast_checks(index: CompactIndex) -> tuple[dict[str, FastCheck], Callable[[],
                     if "source" in step:
                         append_target(step["source"])
                         append_code(REF_VIA_SOURCE)
+        other_position_refs(value, entry, index, targets, codes)
         append_batch_entry(entry)
         append_batch_count(len(targets) - start)
         if len(targets) >= BATCH:

@@ -26,7 +26,11 @@ REFERENCES: dict[str, tuple[tuple[FieldPattern, tuple[str, ...]], ...]] = {
     ),
     "proposal": (
         (("proposed_by", "*"), ("actor",)),
-        (("signatories", "*"), ("actor",)),
+        (("signatories", "*", "actor"), ("actor",)),
+        (("signatories", "*", "signed_by"), ("actor",)),
+        (("witnesses", "*", "actor"), ("actor",)),
+        (("witnesses", "*", "signed_by"), ("actor",)),
+        (("relations", "*", "target"), ("proposal",)),
         (("sources", "*"), ("source",)),
     ),
     "position": (
@@ -41,6 +45,12 @@ REFERENCES: dict[str, tuple[tuple[FieldPattern, tuple[str, ...]], ...]] = {
         (("evidence", "*", "source"), ("source",)),
         (("evidence", "*", "reported_via", "*", "actor"), ("actor",)),
         (("evidence", "*", "reported_via", "*", "source"), ("source",)),
+        (("roles", "*", "actor"), ("actor",)),
+        (("recognition", "as_part_of"), ("actor",)),
+        (("recognition", "by", "*"), ("actor",)),
+        (("territories", "*", "zone", "from"), ("territory",)),
+        (("duration", "counted_from", "target"), ("position", "proposal")),
+        (("deadlines", "*", "within", "counted_from", "target"), ("position", "proposal")),
     ),
     "dataset": (),
 }
@@ -63,13 +73,32 @@ CODED_FIELDS: dict[str, tuple[str, FieldPattern]] = {
     "Evidence.quote_kind": ("position", ("evidence", "*", "quote_kind")),
     "Quantity.comparison": ("position", ("quantities", "*", "comparison")),
     "RelativeTime.unit": ("position", ("deadlines", "*", "within", "unit")),
+    "Duration.unit": ("position", ("duration", "unit")),
+    "ActorRole.role": ("position", ("roles", "*", "role")),
+    "Recognition.status": ("position", ("recognition", "status")),
+    "EventReference.milestone": ("position", ("duration", "counted_from", "milestone")),
+    "Deadline.bounds": ("position", ("deadlines", "*", "bounds")),
+    "Deadline.timing": ("position", ("deadlines", "*", "timing")),
+    "Quantity.measure": ("position", ("quantities", "*", "measure")),
+    "ProposalRelation.relation": ("proposal", ("relations", "*", "relation")),
 }
 """Each codelist property (as the codelists' ``used_by`` name it): record type and field.
-The date ``basis`` is left out: the schema's union already checks it."""
+The date ``basis`` is left out: the schema's union already checks it. A codelist property
+that occurs at several places (a quantity's ``measure`` also in ``applies_to``, an event's
+``milestone`` also in a deadline) is listed at its main place: the closed lists are
+enforced by the schema everywhere, and this table finds deprecated codes."""
 
 EDTF_FIELDS: dict[str, tuple[FieldPattern, ...]] = {
-    "position": (("stated_on", "value"), ("deadlines", "*", "date", "value")),
-    "proposal": (("presented_on", "value"),),
+    "position": (
+        ("stated_on", "value"),
+        ("deadlines", "*", "date", "value"),
+        ("territories", "*", "as_of", "value"),
+    ),
+    "proposal": (
+        ("presented_on", "value"),
+        ("signed_on", "value"),
+        ("entered_into_force_on", "value"),
+    ),
     "source": (("published_on", "value"),),
 }
 """The EDTF-subset dates of each record type."""

@@ -23,7 +23,9 @@ import jsonschema_rs
 
 from .. import patterns
 from ..codelists import SPECS
+from ..limits import QUOTE_MAX_LENGTH
 from ..schema import dataset_schema, record_schema
+from ..version import SCHEMA_VERSION
 from .findings import Finding
 from .paths import Path, to_json_path
 from .suggest import did_you_mean
@@ -61,6 +63,13 @@ _NOUNS = {
     "ReportingStep": "a reporting step (`reported_via` item)",
     "StatedDate": "a stated date",
     "InferredDate": "an inferred date",
+    "ActorRole": "a role (`roles` item)",
+    "Recognition": "a recognition",
+    "ZoneRule": "a zone (`zone`)",
+    "EventReference": "an event reference (`counted_from`)",
+    "Duration": "a duration",
+    "ProposalRelation": "a proposal relation (`relations` item)",
+    "SigningParty": "a signing party (`signatories` or `witnesses` item)",
 }
 
 _PATTERN_RULES = {
@@ -81,7 +90,7 @@ _PATTERN_RULES = {
     patterns.EDTF_PATTERN: (
         "date-malformed",
         "a date such as `2025-06-14`, `2025-06`, `2025`, `2025-06~`, `2024?`, "
-        "`2025-03-01/2025-03-21` or `../2022-02`",
+        "`2025-03-01/2025-03-21`, `../2022-02` or `2025-06-14T14:00:00Z`",
     ),
     patterns.CALENDAR_DATE_PATTERN: ("date-malformed", "a calendar day `YYYY-MM-DD`"),
     patterns.LANGUAGE_PATTERN: (
@@ -213,10 +222,19 @@ class _Translator:
             if def_name == "Dataset":
                 known = list(dataset_schema()["properties"])
             for prop in info["unexpected"]:
+                if prop.startswith("x_"):
+                    hint = (
+                        "; dipos 0.2 keeps a project's own additions in `extensions`, not in "
+                        "`x_` properties: run `dipos migrate` to move them"
+                    )
+                else:
+                    hint = (
+                        f"{did_you_mean(prop, known)}; a project's own additions go in the "
+                        "record's `extensions` object"
+                    )
                 yield self.make(
                     "schema-additional-property",
-                    f'unknown property "{prop}" in {noun}{did_you_mean(prop, known)}; '
-                    "extensions must start with x_",
+                    f'unknown property "{prop}" in {noun}{hint}',
                     (*path, prop),
                 )
         elif name == "type":
@@ -240,6 +258,8 @@ class _Translator:
                     f'expected type "{info["expected_value"]}", found {_short(instance)}',
                     path,
                 )
+            elif rel == ("dipos_version",) and isinstance(instance, str):
+                yield self.make("schema-const", _version_message(instance), path)
             else:
                 yield self.make(
                     "schema-const",
@@ -252,7 +272,10 @@ class _Translator:
             rule, wanted = _PATTERN_RULES.get(
                 info["pattern"], ("schema-pattern", f"text matching the pattern {info['pattern']}")
             )
-            yield self.make(rule, f"{_short(instance)} is not {wanted}", path)
+            extra = ""
+            if info["pattern"] == patterns.EDTF_PATTERN and _has_time(instance):
+                extra = TIME_OF_DAY_HINT
+            yield self.make(rule, f"{_short(instance)} is not {wanted}{extra}", path)
         elif name == "minItems":
             if rel and rel[-1] == "evidence" and def_name == "Position":
                 yield self.make(
@@ -280,6 +303,11 @@ class _Translator:
                     if length == 0
                     else (f"the text is too short ({length} characters; at least {limit})")
                 )
+            elif def_name == "Evidence" and rel[-1:] == ("quote",):
+                message = (
+                    f"the quote is too long ({length:,} characters; at most "
+                    f"{QUOTE_MAX_LENGTH:,}): quote only the clause that carries the position"
+                )
             else:
                 message = f"the text is too long ({length:,} characters; at most {limit:,})"
             yield self.make("schema-constraint", message, path)
@@ -298,6 +326,13 @@ class _Translator:
         elif name in ("oneOf", "anyOf"):
             yield from self._union(
                 error, name, list(info["context"]), def_name, base, rel, path, instance
+            )
+        elif name == "not" and def_name == "Recognition":
+            yield self.make(
+                "schema-constraint",
+                "a recognition is either `as_part_of` a state or `independent: true`, not "
+                "both: remove one of them",
+                path,
             )
         else:  # keywords the dipos schema does not use today
             yield self.make("schema-constraint", str(error.message), path)
@@ -328,6 +363,14 @@ class _Translator:
         path: Path,
         instance: Any,
     ) -> Iterator[Finding]:
+        if def_name == "RelativeTime" and name == "anyOf":
+            yield self.make(
+                "schema-required",
+                "the relative time has neither `after` nor `counted_from`: say what the span "
+                "is counted from, in words (`after`) or as a record (`counted_from`), or both",
+                path,
+            )
+            return
         if def_name == "Deadline" and name == "anyOf":
             yield self.make(
                 "deadline-empty",
@@ -365,6 +408,33 @@ class _Translator:
             )
             return
         yield self.make("schema-constraint", str(error.message), path)
+
+
+TIME_OF_DAY_HINT = (
+    "; a time of day goes after a full day, as `2025-05-08T14:00:00+03:00`: `T`, then "
+    "hours, minutes and seconds (seconds required), then optionally the zone, `Z` for UTC "
+    "or an offset `+03:00`; a date with a time takes no `?`, `~` or `%`"
+)
+"""Added to a malformed date that looks as if it gives a time of day."""
+
+
+def _has_time(value: Any) -> bool:
+    return isinstance(value, str) and ("T" in value or ":" in value or " " in value.strip())
+
+
+def _version_message(found: str) -> str:
+    """What to do about a dataset that declares another schema version than this one."""
+    if found == "0.1":
+        return (
+            f'the dataset follows dipos 0.1 ("dipos_version": "0.1"); this validator checks '
+            f"dipos {SCHEMA_VERSION}. Convert the files with `dipos migrate PATH --in-place` "
+            "(or `-o OUTDIR` to write copies), then validate again"
+        )
+    return (
+        f'"dipos_version" is {_short(found)}, but this validator checks dipos '
+        f'{SCHEMA_VERSION}: write "{SCHEMA_VERSION}" if the data follows it, or use the '
+        "version of dipos that the data was written for"
+    )
 
 
 def _is_discriminator_error(error: Any, rel: Path) -> bool:

@@ -100,6 +100,12 @@ def _position_problems(value: dict[str, Any]) -> list[Problem]:
             date = deadline.get("date") if isinstance(deadline, dict) else None
             if isinstance(date, dict) and "value" in date:
                 _date_problem(date["value"], ("deadlines", i, "date", "value"), found)
+    scopes = value.get("territories")
+    if isinstance(scopes, list):
+        for i, scope in enumerate(scopes):
+            as_of = scope.get("as_of") if isinstance(scope, dict) else None
+            if isinstance(as_of, dict) and "value" in as_of:
+                _date_problem(as_of["value"], ("territories", i, "as_of", "value"), found)
     topics = value.get("topics")
     if isinstance(topics, list):
         known = topic_codes()
