@@ -12,7 +12,8 @@ explains the conventions and a ``Defaults`` sheet takes the values entered once
 
 The columns a program needs to write any dataset losslessly but a person never does
 (``_empty``, ``*/_extra``, the index of a list's rows when nothing refers to it) are
-left out; the converter reads workbooks with or without them.
+left out; the converter reads workbooks with or without them. Values with no fixed
+shape (``extensions``, a quantity's ``applies_to``) are one column of JSON text.
 """
 
 import os
@@ -99,9 +100,7 @@ def template_columns(spec: TableSpec) -> list[str]:
     """The columns of a table in the template (see the module's note)."""
     keys = [k for k in spec.keys if k != spec.index_column or spec.children]
     values = [
-        c.name
-        for c in spec.columns
-        if c.name != EMPTY_COLUMN and c.path[-1:] != (EXTRA_SUFFIX,) and c.kind != "json"
+        c.name for c in spec.columns if c.name != EMPTY_COLUMN and c.path[-1:] != (EXTRA_SUFFIX,)
     ]
     return [*keys, *values]
 
@@ -124,6 +123,8 @@ def _descriptions(spec: TableSpec) -> dict[str, str]:
         text = column.description or spec.description
         if column.enum:
             text += " Codes: " + ", ".join(column.enum) + "."
+        if column.kind == "json":
+            text += ' Written as JSON text, e.g. {"acme:reviewed": true} or [{...}].'
         found[column.name] = text.strip()
     return found
 
