@@ -86,7 +86,7 @@ def test_very_long_string(capsys: pytest.CaptureFixture[str], tmp_path: Path) ->
     )
     code, output = check(capsys, str(path))
     assert code == 1
-    assert "the text is too long (5,000,000 characters; at most 2,000)" in output
+    assert "the quote is too long (5,000,000 characters; at most 500)" in output
     assert len(output) < 20_000  # the long value is never echoed in full
 
 

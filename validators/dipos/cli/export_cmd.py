@@ -19,7 +19,7 @@ from ..export.atomic import OutputError, atomic_output, check_output
 from ..export.background import BackgroundValidation, ValidationError
 from ..tables.extras import MissingExtra, require
 from ..tables.flatten import FlattenError
-from ..tables.reading import ReadError, iter_records
+from ..tables.reading import ReadError, RecordSource
 from ..validator.engine import run
 from ..validator.findings import ValidationReport
 from ..validator.inputs import InputError, InputFile, collect
@@ -89,9 +89,10 @@ def register(subcommands: "argparse._SubParsersAction[Any]") -> None:
         "--jobs",
         "-j",
         type=_jobs,
-        default=1,
+        default=0,
         metavar="N",
-        help="validate in N worker processes (default 1; 0: one per processor)",
+        help="convert a large JSON Lines file in N worker processes (default 0: one per "
+        "processor; formats that support it: parquet); the validation runs alongside",
     )
     parser.add_argument(
         "--debug",
@@ -108,7 +109,7 @@ def _jobs(text: str) -> int:
         raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
     if value < 0:
         raise argparse.ArgumentTypeError("must be 0 (one per processor) or more")
-    return value or cpu_count()
+    return value
 
 
 def fail(command: str, message: str) -> int:
@@ -182,12 +183,13 @@ def _run(args: argparse.Namespace) -> int:
         return fail("export", f"--to {exporter.name}: {error}")
     # The data is validated in another process while this one writes the output into a
     # temporary path, renamed into place only once the data is known to be valid.
-    validation = BackgroundValidation(files, args.jobs)
+    validation = BackgroundValidation(files)
+    records = RecordSource(files, args.jobs or cpu_count())
     try:
         with atomic_output(output, exporter.target) as temporary:
             failure: Exception | None = None
             try:
-                exporter.write(iter_records(files), temporary)
+                exporter.write(records, temporary)
             except Exception as error:  # reported after the validation has spoken
                 failure = error
             report = validation.report()

@@ -7,7 +7,7 @@ an absent value is null. Parquet is written in batches of records, so that a dat
 of any size is exported in bounded memory.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -97,7 +97,9 @@ def write_parquet(
     records: Iterable[Any], folder: Path, *, batch_records: int = BATCH_RECORDS
 ) -> None:
     """Write ``folder/<table>.parquet`` for every table, reading the records once and
-    flattening ``batch_records`` of them at a time."""
+    flattening ``batch_records`` of them at a time. Records given as a
+    :class:`~dipos.tables.reading.RecordSource` with ``jobs`` above 1 are converted in
+    that many worker processes when a file is large enough."""
     parquet = require("pyarrow.parquet", "tables")
     folder.mkdir(parents=True, exist_ok=True)
     specs = layout().tables
@@ -107,18 +109,34 @@ def write_parquet(
             writers[name] = parquet.ParquetWriter(
                 str(folder / f"{name}{PARQUET_SUFFIX}"), arrow_schema(spec), compression="zstd"
             )
-        flattener = Flattener()
-
-        def flush() -> None:
-            for table in flattener.take():
-                if table.rows:
-                    writers[table.name].write_table(table_to_arrow(table, specs[table.name]))
-
-        for record in records:
-            flattener.add(record)
-            if flattener.pending() >= batch_records:
-                flush()
-        flush()
+        for tables in _arrow_batches(records, batch_records):
+            for name, table in tables.items():
+                writers[name].write_table(table)
     finally:
         for writer in writers.values():
             writer.close()
+
+
+def _arrow_batches(records: Iterable[Any], batch_records: int) -> Iterator[dict[str, Any]]:
+    """The Arrow tables of the records, a batch at a time (only tables with rows)."""
+    from .parallel import converted, worth_it
+    from .reading import RecordSource
+
+    if isinstance(records, RecordSource) and records.jobs > 1 and worth_it(records.files):
+        yield from converted(records.files, records.jobs)
+        return
+    specs = layout().tables
+    flattener = Flattener()
+
+    def take() -> dict[str, Any]:
+        return {
+            table.name: table_to_arrow(table, specs[table.name])
+            for table in flattener.take()
+            if table.rows
+        }
+
+    for record in records:
+        flattener.add(record)
+        if flattener.pending() >= batch_records:
+            yield take()
+    yield take()

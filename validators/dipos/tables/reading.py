@@ -95,6 +95,20 @@ def read_file(file: InputFile) -> Iterator[Any]:
     yield from _values(value)
 
 
+class RecordSource:
+    """The records of some files, to be read in order (each iteration reads them again).
+
+    Writers that can convert a large JSON Lines file in several processes look at
+    ``files`` and ``jobs``; any other reader just iterates."""
+
+    def __init__(self, files: Sequence[InputFile], jobs: int = 1) -> None:
+        self.files = list(files)
+        self.jobs = jobs
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter_records(self.files)
+
+
 def iter_records(paths: Sequence[str | Path] | Sequence[InputFile]) -> Iterator[Any]:
     """The records of the files or directories, in the order ``dipos validate`` reads them."""
     files = (
