@@ -37,7 +37,7 @@ def test_sheets_headers_and_comments(template: Path) -> None:
     assert names[3:] == [sheet_name(t) for t in layout().tables]
     assert _sheet(workbook, "codelists").sheet_state == "hidden"
     positions = _sheet(workbook, "positions")
-    header = [c.value for c in positions[1]]
+    header = [str(c.value) for c in positions[1]]
     assert header == template_columns(layout().tables["positions"])
     assert header[0] == "id"
     assert {"speaker", "move", "summary", "stated_on/value", "extensions"} <= set(header)
