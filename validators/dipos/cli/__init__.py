@@ -10,7 +10,18 @@ import sys
 from collections.abc import Sequence
 
 from ..version import SCHEMA_VERSION, __version__
-from . import anchor_cmd, lookup_cmd, merge_cmd, migrate_cmd, report_cmd, schema_cmd, validate_cmd
+from . import (
+    anchor_cmd,
+    convert_cmd,
+    export_cmd,
+    lookup_cmd,
+    merge_cmd,
+    migrate_cmd,
+    report_cmd,
+    schema_cmd,
+    template_cmd,
+    validate_cmd,
+)
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -39,6 +50,9 @@ def build_parser() -> argparse.ArgumentParser:
     validate_cmd.register(subcommands)
     migrate_cmd.register(subcommands)
     merge_cmd.register(subcommands)
+    export_cmd.register(subcommands)
+    convert_cmd.register(subcommands)
+    template_cmd.register(subcommands)
     return parser
 
 

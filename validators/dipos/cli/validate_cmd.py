@@ -32,6 +32,10 @@ from ..validator.read.jsonstream import starts_as_dataset
 from ..validator.report import FORMATS
 from ..validator.report.progress import ProgressLine
 from ..validator.report.text import summary
+from ..workbook.validate import as_input as workbook_file
+from ..workbook.validate import other_paths
+from ..workbook.validate import place as place_findings
+from ..workbook.validate import read_inputs as workbook_inputs
 
 if TYPE_CHECKING:
     from ..validator.check.rules.quotes import SourceTexts
@@ -74,7 +78,8 @@ def register(subcommands: "argparse._SubParsersAction[Any]") -> None:
         help="check dipos files (JSON, JSON Lines, YAML) and report every problem",
         description=(
             "Check dipos data: files and directories (searched recursively for .json, "
-            ".jsonl, .yaml and .yml files), or - for standard input. All files given are "
+            ".jsonl, .yaml and .yml files), workbooks (.xlsx) and folders of CSV tables "
+            "(findings at their sheet and cell), or - for standard input. All files given are "
             "checked as one dataset: references resolve across them. Three layers are "
             "checked: syntax, the JSON Schema, and the rules across records; every problem "
             "is reported with its rule id, location, message and a fix hint."
@@ -266,7 +271,13 @@ def _run(args: argparse.Namespace) -> int:
         return _fail(f"{error}; see dipos validate --list-rules")
     try:
         stdin = _read_stdin() if "-" in args.paths else None
-        files = collect(args.paths, stdin=stdin, stdin_kind=args.stdin_format)
+        # Workbooks and folders of CSV tables are read into datasets first (their
+        # findings are placed back at their cells below).
+        workbooks = workbook_inputs(args.paths)
+        files = collect(
+            [str(p) for p in other_paths(args.paths)], stdin=stdin, stdin_kind=args.stdin_format
+        )
+        files += [f for f in map(workbook_file, workbooks) if f is not None]
         texts = SourceTexts.from_directories(args.sources) if args.sources else None
         checked = {f.path.resolve() for f in files if f.path is not None}
         context = [
@@ -278,9 +289,10 @@ def _run(args: argparse.Namespace) -> int:
             context = [*reference_context(files), *context]
     except (InputError, OSError, ValueError) as error:
         return _fail(str(error))
-    if not files:
+    if not files and not workbooks:
         return _fail(
-            "no dipos files found (.json, .jsonl, .yaml, .yml) in " + ", ".join(args.paths)
+            "no dipos files found (.json, .jsonl, .yaml, .yml, .xlsx, a folder of .csv) in "
+            + ", ".join(args.paths)
         )
     limit = args.max_memory or physical_memory()
     too_large = _whole_file_over(limit, [*context, *files])
@@ -295,6 +307,9 @@ def _run(args: argparse.Namespace) -> int:
         return _fail(
             f"cannot read {getattr(error, 'filename', '') or ''}: {error.strerror or error}"
         )
+    report = place_findings(
+        report, workbooks, resolve_rule_patterns(args.select), resolve_rule_patterns(args.ignore)
+    )
     return _print(report, args)
 
 

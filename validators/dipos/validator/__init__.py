@@ -70,7 +70,9 @@ def validate(
       lines of a JSON Lines file;
     * a path (``str`` or ``pathlib.Path``) to a file or a directory, or a list of
       paths: every ``.json``, ``.jsonl``, ``.yaml`` and ``.yml`` file, checked as one
-      dataset so that references resolve across files.
+      dataset so that references resolve across files; a workbook (``.xlsx``) or a
+      folder of CSV tables is read into records first, and its findings give the sheet
+      and cell (``Finding.cell``).
 
     ``sources`` is a directory of source texts (or a list of them) to check quotes against:
     a text matches a source by file name (``<source id>.txt``) or by ``text_sha256``; ``select``
@@ -106,13 +108,18 @@ def validate(
         directories = [sources] if isinstance(sources, str | os.PathLike) else list(sources)
         texts = SourceTexts.from_directories(Path(d) for d in directories)
     if _is_paths(data):
+        from ..workbook import validate as workbook
+
         paths: Sequence[PathLike] = [data] if isinstance(data, str | os.PathLike) else data
         try:
-            files = collect([Path(p) for p in paths])
+            # Workbooks and CSV folders are read into datasets; findings go back to cells.
+            workbooks = workbook.read_inputs(paths)
+            files = collect([Path(p) for p in workbook.other_paths(paths)])
+            files += [f for f in map(workbook.as_input, workbooks) if f is not None]
         except OSError as error:
             raise InputError(str(error)) from error
         try:
-            return run(
+            report = run(
                 files,
                 sources=texts,
                 select=select,
@@ -122,6 +129,9 @@ def validate(
             )
         except OSError as error:
             raise InputError(str(error)) from error
+        return workbook.place(
+            report, workbooks, resolve_rule_patterns(select), resolve_rule_patterns(ignore)
+        )
     selected = resolve_rule_patterns(select)
     ignored = resolve_rule_patterns(ignore) or frozenset()
     part = FilePart()

@@ -42,6 +42,10 @@ class Finding:
     path: Path = ()
     record_id: str | None = None
     """The ``id`` of the record the problem is in, where known."""
+    cell: str | None = None
+    """In a workbook or a folder of CSV tables: the sheet and cell, ``Positions!F12``
+    (a whole column ``Positions!F:F``, a row ``Positions!12:12``); ``line`` and
+    ``column`` are then ``None``."""
 
     @property
     def pointer(self) -> str:
@@ -58,11 +62,12 @@ class Finding:
         """The rule's section on the documentation site."""
         return get(self.rule).docs_url
 
-    def sort_key(self) -> tuple[str, int, int, str, int, str]:
+    def sort_key(self) -> tuple[str, int, int, str, str, int, str]:
         return (
             self.file or "",
             self.line or 0,
             self.column or 0,
+            self.cell or "",
             self.pointer,
             _SEVERITY_ORDER[self.severity],
             self.rule,
@@ -78,6 +83,7 @@ class Finding:
             "file": self.file,
             "line": self.line,
             "column": self.column,
+            "cell": self.cell,
             "pointer": self.pointer,
             "path": self.json_path,
             "record_id": self.record_id,

@@ -27,6 +27,8 @@ def render_github(report: ValidationReport, verbose: bool = True) -> str:
             props.append(f"col={f.column}")
         props.append(f"title={_escape_property(f'dipos [{f.rule}]')}")
         path = f"{f.json_path}: " if f.path else ""
+        if f.cell:  # a workbook cell has no line: name it in the message
+            path = f"{f.cell} {path}"
         message = f"{path}{f.message}\nHint: {f.hint}\n{f.docs_url}"
         lines.append(f"::{_LEVEL[f.severity]} {','.join(props)}::{_escape_data(message)}")
     return "\n".join(lines) + ("\n" if lines else "")

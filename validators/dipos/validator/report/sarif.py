@@ -35,12 +35,14 @@ def render_sarif(report: ValidationReport, verbose: bool = True) -> str:
             location["physicalLocation"]["region"] = region
         if f.path:
             location["logicalLocations"] = [{"fullyQualifiedName": f.json_path}]
+        # A workbook cell has no line: it is named in the message (SARIF has no cell region).
+        where = f"{f.cell} " if f.cell else ""
         results.append(
             {
                 "ruleId": f.rule,
                 "ruleIndex": rule_index[f.rule],
                 "level": _LEVEL[f.severity],
-                "message": {"text": f"{f.json_path}: {f.message}. Hint: {f.hint}"},
+                "message": {"text": f"{where}{f.json_path}: {f.message}. Hint: {f.hint}"},
                 "locations": [location],
             }
         )

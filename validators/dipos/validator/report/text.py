@@ -5,10 +5,12 @@ from ..safetext import one_line
 
 
 def location(finding: Finding) -> str:
-    """``file:line:column`` with what is known."""
+    """``file:line:column`` with what is known (``file:Sheet!F12`` in a workbook)."""
     where = one_line(finding.file or "<input>")
     if where.startswith(":"):  # never a line that starts as a GitHub Actions command (`::`)
         where = "./" + where
+    if finding.cell is not None:
+        return f"{where}:{finding.cell}"
     if finding.line is not None:
         where += f":{finding.line}"
         if finding.column is not None:
