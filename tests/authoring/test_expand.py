@@ -6,7 +6,7 @@ from typing import Any
 from dipos.authoring.expand import expand
 from dipos.authoring.ids import generated_id
 from dipos.validator import validate
-from dipos.validator.yamlload import read_yaml
+from dipos.validator.read.yamlload import read_yaml
 from dipos.version import SCHEMA_VERSION
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "authoring" / "less-typing.yaml"

@@ -8,7 +8,7 @@ import pytest
 
 from dipos.tables import parallel
 from dipos.tables.reading import RecordSource
-from dipos.validator.inputs import collect
+from dipos.validator.read.inputs import collect
 
 from ._support import REPO, records_of
 

@@ -24,7 +24,7 @@ from typing import Any, Literal
 import orjson
 
 from ..validator.paths import Path
-from ..validator.textscan import LineIndex, scan
+from ..validator.read.textscan import LineIndex, scan
 from .layout import merge_lines
 
 Kind = Literal["json", "jsonl", "yaml"]

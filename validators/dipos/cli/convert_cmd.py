@@ -30,7 +30,7 @@ from ..tables.flatten import FlattenError, records_to_tables
 from ..tables.layout import layout
 from ..tables.reading import ReadError, iter_records
 from ..tables.unflatten import records_to_dataset, tables_to_records
-from ..validator.inputs import InputError, collect
+from ..validator.read.inputs import InputError, collect
 from .export_cmd import (
     DEBUG_ENV,
     EXIT_INVALID,
@@ -227,9 +227,9 @@ def _from_authoring(path: Path, name: str, output: Path) -> int:
     import orjson
 
     from ..authoring.expand import expand
-    from ..validator.output.text import render_finding
-    from ..validator.syntax import BOM
-    from ..validator.yamlload import read_yaml
+    from ..validator.report.text import render_finding
+    from ..validator.read.syntax import BOM
+    from ..validator.read.yamlload import read_yaml
 
     try:
         check_output(output, "file")
@@ -277,7 +277,7 @@ def _from_workbook(source: Path, kind: TableKind, output: Path) -> int:
     """A workbook or a folder of CSV tables, read as the template's users write them:
     every spreadsheet trap reported at its cell, the Defaults sheet written into the
     records and empty ids generated (:mod:`dipos.workbook.read`)."""
-    from ..validator.output.text import render_finding
+    from ..validator.report.text import render_finding
     from ..workbook.read import read_csv_folder, read_workbook
 
     try:

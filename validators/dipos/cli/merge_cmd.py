@@ -49,8 +49,8 @@ def run(args: argparse.Namespace) -> int:
     """Run ``dipos merge``."""
     from ..merge import WRITABLE, dataset_bytes, merge, write_atomic
     from ..validator.findings import ValidationReport
-    from ..validator.inputs import InputError
-    from ..validator.output.text import render_text
+    from ..validator.read.inputs import InputError
+    from ..validator.report.text import render_text
 
     output: Path = args.output
     if output.suffix.lower() not in WRITABLE:

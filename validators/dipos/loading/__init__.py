@@ -21,7 +21,7 @@ from pathlib import Path
 from ..model import Dataset
 from ..validator.engine import run
 from ..validator.findings import ValidationReport
-from ..validator.inputs import InputError, InputFile, collect
+from ..validator.read.inputs import InputError, InputFile, collect
 from .dataset import LoadedDataset, Record, Reference, UnresolvedReferenceError
 from .read import RawRecord, read_file, read_files
 from .table import RecordTable

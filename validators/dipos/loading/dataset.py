@@ -14,7 +14,7 @@ from ..model.position import (
     TerritoryScope,
 )
 from ..model.proposal import SigningParty
-from ..validator.fields import REFERENCES, values_at
+from ..validator.index.fields import REFERENCES, values_at
 from ..validator.paths import to_json_path
 from .table import RecordTable, _Files
 
@@ -214,7 +214,7 @@ class LoadedDataset:
         """Every reference a record makes, in the order of the schema's fields, resolved.
 
         Driven by the validator's table of reference fields
-        (`dipos.validator.fields.REFERENCES`), so it covers every reference the schema has.
+        (`dipos.validator.index.fields.REFERENCES`), so it covers every reference the schema has.
         """
         data = record.to_json_dict()
         found: list[Reference] = []

@@ -13,10 +13,10 @@ from typing import Any
 
 import orjson
 
-from ..validator.inputs import InputFile
-from ..validator.jsonstream import DatasetStream, NotStreamable, streamable
-from ..validator.structure import RECORD_LISTS
-from ..validator.yamlload import read_yaml
+from ..validator.read.inputs import InputFile
+from ..validator.read.jsonstream import DatasetStream, NotStreamable, streamable
+from ..validator.check.structure import RECORD_LISTS
+from ..validator.read.yamlload import read_yaml
 
 _BOM = b"\xef\xbb\xbf"
 

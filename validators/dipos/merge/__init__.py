@@ -23,7 +23,7 @@ from typing import Any
 from ..validator import validate
 from ..validator.engine import run
 from ..validator.findings import ValidationReport
-from ..validator.inputs import InputError, collect
+from ..validator.read.inputs import InputError, collect
 from ..version import SCHEMA_VERSION
 from .combine import Conflict, MergeInput, Occurrence, merge_records
 from .identity import IDENTITY_KEYS, MERGED_FROM, MERGED_IDS, PROVENANCE

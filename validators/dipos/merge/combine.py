@@ -23,7 +23,7 @@ from typing import Any
 
 import orjson
 
-from ..validator.fields import REFERENCES, FieldPattern
+from ..validator.index.fields import REFERENCES, FieldPattern
 from .identity import (
     BOOKKEEPING,
     EXTENSIONS,

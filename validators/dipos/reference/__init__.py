@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from ..validator.inputs import InputFile
+    from ..validator.read.inputs import InputFile
 
 PREFIX = "dipos:"
 """The id namespace reserved for the reference records."""
@@ -54,7 +54,7 @@ def by_id() -> dict[str, dict[str, Any]]:
 def context_files(checked: "Iterable[InputFile]" = ()) -> "list[InputFile]":
     """The reference list as read-only context for the validator (ids resolve into it;
     its own records are not reported on); none when it is among the files ``checked``."""
-    from ..validator.inputs import InputFile
+    from ..validator.read.inputs import InputFile
 
     path = reference_path()
     if any(f.path is not None and f.path.resolve() == path.resolve() for f in checked):

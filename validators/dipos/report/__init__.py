@@ -24,8 +24,8 @@ from pathlib import Path
 
 from ..validator.engine import run
 from ..validator.findings import ValidationReport
-from ..validator.inputs import InputError, collect
-from ..validator.rules.quotes import SourceTexts
+from ..validator.read.inputs import InputError, collect
+from ..validator.check.rules.quotes import SourceTexts
 from .data import report_data
 from .load import load
 from .page import ASSETS, LICENCE_FILES, asset_bytes, render_page

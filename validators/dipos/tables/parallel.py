@@ -15,8 +15,8 @@ from typing import Any
 
 import orjson
 
-from ..validator.inputs import InputFile
-from ..validator.syntax import BOM
+from ..validator.read.inputs import InputFile
+from ..validator.read.syntax import BOM
 from .flatten import Flattener
 from .reading import ReadError, read_file
 

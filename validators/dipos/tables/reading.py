@@ -1,8 +1,8 @@
 """Reading dipos records from files, one at a time (for exports of any size).
 
-The files are those ``dipos validate`` reads (:func:`dipos.validator.inputs.collect`):
+The files are those ``dipos validate`` reads (:func:`dipos.validator.read.inputs.collect`):
 JSON Lines line by line, a large JSON dataset as a stream of records (the validator's
-:class:`~dipos.validator.jsonstream.DatasetStream`), other JSON and YAML files whole.
+:class:`~dipos.validator.read.jsonstream.DatasetStream`), other JSON and YAML files whole.
 The data is expected to be valid (validate first): a file that cannot be read raises
 :class:`ReadError`.
 """
@@ -13,11 +13,11 @@ from typing import Any
 
 import orjson
 
-from ..validator.inputs import InputFile, collect
-from ..validator.jsonstream import DatasetStream, NotStreamable, starts_as_dataset, streamable
-from ..validator.structure import RECORD_LISTS
-from ..validator.syntax import BOM
-from ..validator.yamlload import read_yaml
+from ..validator.read.inputs import InputFile, collect
+from ..validator.read.jsonstream import DatasetStream, NotStreamable, starts_as_dataset, streamable
+from ..validator.check.structure import RECORD_LISTS
+from ..validator.read.syntax import BOM
+from ..validator.read.yamlload import read_yaml
 
 
 class ReadError(Exception):

@@ -34,7 +34,7 @@ from ..tables.layout import TableSpec, dataset_record_lists, layout
 from ..tables.unflatten import CellRef, read_cell
 from ..validator.findings import Finding
 from ..validator.paths import Path as JsonPath
-from ..validator.suggest import did_you_mean
+from ..validator.check.suggest import did_you_mean
 from .cells import column_letter, workbook_finding
 
 if TYPE_CHECKING:

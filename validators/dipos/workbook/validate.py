@@ -17,7 +17,7 @@ from pathlib import Path
 import orjson
 
 from ..validator.findings import Finding, ValidationReport
-from ..validator.inputs import InputFile
+from ..validator.read.inputs import InputFile
 from .read import WorkbookData, read_csv_folder, read_workbook
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
@@ -52,7 +52,7 @@ def read_inputs(paths: Iterable[str | os.PathLike[str]]) -> list[WorkbookData]:
     """Read the workbooks and CSV folders among the paths. Raises ``InputError`` when a
     workbook is given and openpyxl (the ``dipos[xlsx]`` extra) is not installed."""
     from ..tables.extras import MissingExtra, require
-    from ..validator.inputs import InputError
+    from ..validator.read.inputs import InputError
 
     found = []
     for path in paths:

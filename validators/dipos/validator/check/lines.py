@@ -28,7 +28,7 @@ def check_lines(
 
     Returns how many lines were read and whether any had content. Each line is parsed
     from its bytes; a line that does not parse takes the exact way of
-    :func:`~dipos.validator.syntax.read_line`, which says what is wrong with it. Line
+    :func:`~dipos.validator.read.syntax.read_line`, which says what is wrong with it. Line
     ``bom_line`` is the first of the file, where a byte-order mark is allowed (0: none).
     """
     # Parsed JSON holds no reference cycles: the cycle collector would only scan the

@@ -71,7 +71,7 @@ def run(
     that may clash): their own problems are not reported. They are read first, so that
     an id used both in a context file and in a checked file is reported in the latter.
     ``jobs`` greater than 1 checks the files in that many worker processes (see
-    :mod:`dipos.validator.parallel`); the report is the same.
+    :mod:`dipos.validator.engine.parallel`); the report is the same.
     """
     try:
         return _run(files, sources, select, ignore, on_file, progress, context, jobs)

@@ -2,7 +2,7 @@
 
 One hand-written reader per record type, reading only the fields present: this runs
 once per record, so it avoids the generic field-pattern walker. What each reader
-must find is defined by :data:`dipos.validator.fields.REFERENCES` and by
+must find is defined by :data:`dipos.validator.index.fields.REFERENCES` and by
 :func:`dipos.validator.index.extract` (the full entry, used to write messages); a
 test checks that both give the same references for every example record.
 """

@@ -5,7 +5,7 @@
   files are errors. Only the file's first bytes are read as a byte-order mark: on a
   later JSON Lines line the same bytes are text (invalid UTF-8, for a UTF-16 mark).
 * JSON (``.json``): one value, parsed with orjson (a large dataset file is read
-  as a stream of records instead, see :mod:`dipos.validator.jsonstream`).
+  as a stream of records instead, see :mod:`dipos.validator.read.jsonstream`).
   Duplicate keys are found by comparing the number of keys in the text with the
   number parsed (cheap), and only when they differ by the slower
   position-tracking scan.

@@ -23,7 +23,7 @@ from ..suggest import hint as suggestion
 MAX_SUGGESTIONS = 500
 """Unresolved references get a 'did you mean' for up to this many different ids; references
 to the same missing id share theirs. The searches share a bounded amount of work too
-(:class:`~dipos.validator.suggest.Budget`)."""
+(:class:`~dipos.validator.check.suggest.Budget`)."""
 
 Node = TypeVar("Node", bound=Hashable)
 
