@@ -29,13 +29,18 @@ REFERENCE_PATHS: Final[dict[str, tuple[RefPath, ...]]] = {
     ),
     "proposal": (
         RefPath("proposed_by", each=True),
-        RefPath("signatories", each=True),
+        RefPath("signatories", each=True, sub="actor"),
+        RefPath("signatories", each=True, sub="signed_by"),
+        RefPath("witnesses", each=True, sub="actor"),
+        RefPath("witnesses", each=True, sub="signed_by"),
+        RefPath("relations", each=True, sub="target"),
         RefPath("sources", each=True),
     ),
     "position": (
         RefPath("holders", each=True),
         RefPath("speaker"),
         RefPath("addressees", each=True),
+        RefPath("roles", each=True, sub="actor"),
         RefPath("territories", each=True, sub="territory"),
         RefPath("links", each=True, sub="target"),
         RefPath("responds_to", each=True, sub="target"),
@@ -54,6 +59,23 @@ NESTED_REFERENCE_PATHS: Final[dict[str, tuple[tuple[str, RefPath], ...]]] = {
 }
 """References one level deeper: ``(list, path)`` applies ``path`` to each object of the
 list (the reporting chain of each evidence item)."""
+
+
+def covers_every_reference(record: dict[str, Any]) -> bool:
+    """Whether the tables above reach every id the record refers to, as the validator's
+    table of reference fields (``dipos.validator.fields.REFERENCES``) finds them. A record
+    with references deeper than these tables reach (a zone's line, the event a duration
+    counts from) is not used as a template, so that no clone keeps an old id."""
+    from dipos.validator.fields import REFERENCES, values_at
+
+    every = [
+        target
+        for pattern, _ in REFERENCES.get(str(record.get("type")), ())
+        for _, target in values_at(record, pattern)
+        if isinstance(target, str)
+    ]
+    return sorted(every) == sorted(referenced_ids(record))
+
 
 Mapper = Callable[[str], str | None]
 """Gives the new id for an old one, or None to drop the reference."""

@@ -19,7 +19,7 @@ from typing import Any, Final
 import jsonschema_rs
 import orjson
 import yaml
-from references import referenced_ids
+from references import covers_every_reference, referenced_ids
 
 BENCHMARKS_DIR: Final = Path(__file__).resolve().parent
 REPO_ROOT: Final = BENCHMARKS_DIR.parent
@@ -103,7 +103,10 @@ def _load_raw(files: list[Path]) -> list[tuple[int, dict[str, Any]]]:
         raw.extend(
             (index, r)
             for r in records
-            if isinstance(r, dict) and r.get("type") != "dataset" and validator.is_valid(r)
+            if isinstance(r, dict)
+            and r.get("type") != "dataset"
+            and validator.is_valid(r)
+            and covers_every_reference(r)
         )
     return raw
 

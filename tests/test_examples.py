@@ -21,6 +21,7 @@ from pydantic import TypeAdapter
 
 from dipos import codelists, validate
 from dipos.cli import main
+from dipos.limits import QUOTE_MAX_LENGTH
 from dipos.model import Dataset, Record
 from examples_support.loading import (
     Document,
@@ -39,7 +40,7 @@ ILLUSTRATIVE_TEXTS = EXAMPLES / "illustrative" / "texts"
 SEEDS_DIR = REPO_ROOT.parent / "shared" / "seeds"
 SCHEMA_DIR = REPO_ROOT / "schema"
 
-MAX_QUOTE_CHARS = 200
+MAX_QUOTE_CHARS = QUOTE_MAX_LENGTH
 """Quotes are the clause that carries a position, never a passage."""
 
 COPIED_WINDOW = 200

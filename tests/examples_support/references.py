@@ -45,7 +45,12 @@ def references(record: dict[str, Any]) -> Iterator[Reference]:
         yield from _chain_references("", record.get("reported_via"))
     elif kind == "proposal":
         yield from _many("/proposed_by", record.get("proposed_by"), ACTOR)
-        yield from _many("/signatories", record.get("signatories"), ACTOR)
+        for field in ("signatories", "witnesses"):
+            for index, party in enumerate(record.get(field, [])):
+                yield from _one(f"/{field}/{index}/actor", party.get("actor"), ACTOR)
+                yield from _one(f"/{field}/{index}/signed_by", party.get("signed_by"), ACTOR)
+        for index, relation in enumerate(record.get("relations", [])):
+            yield from _one(f"/relations/{index}/target", relation.get("target"), PROPOSAL)
         yield from _many("/sources", record.get("sources"), SOURCE)
     elif kind == "position":
         yield from _position_references(record)
@@ -56,10 +61,26 @@ def _position_references(record: dict[str, Any]) -> Iterator[Reference]:
     yield from _one("/speaker", record.get("speaker"), ACTOR)
     yield from _many("/addressees", record.get("addressees"), ACTOR)
     yield from _many("/reaffirms", record.get("reaffirms"), POSITION)
+    for index, role in enumerate(record.get("roles", [])):
+        yield from _one(f"/roles/{index}/actor", role.get("actor"), ACTOR)
+    recognition = record.get("recognition", {})
+    yield from _one("/recognition/as_part_of", recognition.get("as_part_of"), ACTOR)
+    yield from _many("/recognition/by", recognition.get("by"), ACTOR)
     for index, scope in enumerate(record.get("territories", [])):
         yield from _one(f"/territories/{index}/territory", scope.get("territory"), TERRITORY)
+        zone = scope.get("zone", {})
+        yield from _one(f"/territories/{index}/zone/from", zone.get("from"), TERRITORY)
+    event = record.get("duration", {}).get("counted_from", {})
+    yield from _one("/duration/counted_from/target", event.get("target"), POSITION_OR_PROPOSAL)
+    for index, deadline in enumerate(record.get("deadlines", [])):
+        event = deadline.get("within", {}).get("counted_from", {})
+        yield from _one(
+            f"/deadlines/{index}/within/counted_from/target",
+            event.get("target"),
+            POSITION_OR_PROPOSAL,
+        )
     for index, link in enumerate(record.get("links", [])):
-        yield from _one(f"/links/{index}/position", link.get("position"), POSITION)
+        yield from _one(f"/links/{index}/target", link.get("target"), POSITION_OR_PROPOSAL)
     for index, response in enumerate(record.get("responds_to", [])):
         yield from _one(
             f"/responds_to/{index}/target", response.get("target"), POSITION_OR_PROPOSAL

@@ -66,9 +66,32 @@ def test_there_are_files_to_convert() -> None:
     assert all((REPO_ROOT / p.relative_to(V01)).is_file() for p in V01.rglob("*") if p.is_file())
 
 
+KEPT_AT_0_1 = frozenset(
+    {
+        "dataset--version-0-1.json",
+        "extension--x-prefix-property.json",
+        "extension--nested-x-prefix-property.json",
+        "proposal--signatory-as-id.json",
+        "schema-const--version-0-1.json",
+        "schema-additional-property--x-prefix.json",
+    }
+)
+"""Invalid fixtures that hold a 0.1 construct on purpose: `dipos migrate` converts them."""
+
+
+def _kept_at_0_1(path: Path) -> bool:
+    return path.name in KEPT_AT_0_1
+
+
 @pytest.mark.parametrize("path", FILES, ids=_id)
 def test_the_0_1_file_converts_to_the_committed_file(path: Path) -> None:
     committed = path.read_bytes()
+    if _kept_at_0_1(path):
+        converted, result = convert_text(committed, _kind(path), str(path))
+        assert converted is not None
+        assert result.changes
+        assert convert_text(converted, _kind(path), str(path))[1].changes == []
+        return
     converted, result = convert_text(_original(path), _kind(path), str(path))
     if converted is None:
         # Files that cannot be read or converted (broken on purpose, or of another
@@ -82,6 +105,8 @@ def test_the_0_1_file_converts_to_the_committed_file(path: Path) -> None:
 @pytest.mark.parametrize("path", FILES, ids=_id)
 def test_converting_a_0_2_file_changes_nothing(path: Path) -> None:
     data = path.read_bytes()
+    if _kept_at_0_1(path):
+        return
     converted, result = convert_text(data, _kind(path), str(path))
     assert result.changes == []
     assert converted in (None, data)

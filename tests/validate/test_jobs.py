@@ -74,8 +74,11 @@ def generated_with_errors(tmp_path_factory: pytest.TempPathFactory, repo_root: P
         return record
 
     first = positions[0]
-    later = next(  # a position with a plain date (uncertain dates are never compared)
-        p for p in reversed(positions) if p.get("stated_on", {}).get("value", "?")[-1:].isdigit()
+    later = next(  # a position with a plain date (uncertain dates and intervals are not)
+        p
+        for p in reversed(positions)
+        if p.get("stated_on", {}).get("value", "?")[-1:].isdigit()
+        and "/" not in p["stated_on"]["value"]
     )
     added = {
         # unresolved, wrong type, forward reference (to the last record, resolved)

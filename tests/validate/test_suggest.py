@@ -40,6 +40,8 @@ def test_a_different_code_gets_no_suggestion(word: str) -> None:
         ("3b", ["3a"]),
         ("un", ["eu"]),
         ("actor-iran", ["actor-iraq"]),
+        ("actor-southland", ["actor-northland"]),
+        ("kind", ["king"]),
     ],
 )
 def test_ids_and_points_that_differ_in_meaning_get_no_suggestion(
@@ -56,6 +58,9 @@ def test_ids_and_points_that_differ_in_meaning_get_no_suggestion(
         ("sate", ["state", "other"], "state"),
         ("actor-russa", ["actor-russia", "actor-belarus"], "actor-russia"),
         ("guarantr", ["guarantor", "monitor"], "guarantor"),
+        ("ceasfir", ["ceasefire"], "ceasefire"),
+        ("actor-nortland", ["actor-northland"], "actor-northland"),
+        ("withdrawel", ["withdrawal"], "withdrawal"),
     ],
 )
 def test_typos_of_properties_codes_and_ids(word: str, candidates: list[str], expected: str) -> None:

@@ -12,17 +12,22 @@ from .actor import Actor
 from .dataset import RECORD_TYPES, Dataset, Record
 from .dates import DateValue, InferredDate, StatedDate
 from .position import (
+    ActorRole,
     Deadline,
+    Duration,
+    EventReference,
     Evidence,
     Position,
     PositionLink,
     ProposalReference,
     Quantity,
+    Recognition,
     RelativeTime,
     Response,
     TerritoryScope,
+    ZoneRule,
 )
-from .proposal import Proposal, ProposalPoint
+from .proposal import Proposal, ProposalPoint, ProposalRelation, SigningParty
 from .source import ReportingStep, Source
 from .territory import Territory
 
@@ -30,10 +35,13 @@ __all__ = [
     "EXTENSIONS_PROPERTY",
     "RECORD_TYPES",
     "Actor",
+    "ActorRole",
     "Dataset",
     "DateValue",
     "Deadline",
     "DiposModel",
+    "Duration",
+    "EventReference",
     "Evidence",
     "InferredDate",
     "Position",
@@ -41,13 +49,17 @@ __all__ = [
     "Proposal",
     "ProposalPoint",
     "ProposalReference",
+    "ProposalRelation",
     "Quantity",
+    "Recognition",
     "Record",
     "RelativeTime",
     "ReportingStep",
     "Response",
+    "SigningParty",
     "Source",
     "StatedDate",
     "Territory",
     "TerritoryScope",
+    "ZoneRule",
 ]

@@ -74,12 +74,10 @@ Id = Annotated[
 ]
 """Identifier of a record."""
 
-IdRef = Annotated[
-    str,
-    StringConstraints(pattern=ID_PATTERN),
-    Field(description="The `id` of another record in the same dataset (any of its files)."),
-]
-"""Reference to a record by its id."""
+IdRef = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
+"""Reference to a record by its id: the `id` of another record in the same dataset (any of
+its files). It has no description of its own, so that each field's docstring says what
+the reference is (a description here would win over the docstring of a required field)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -106,6 +106,15 @@ def _quotes(value: dict[str, Any]) -> tuple[Quote, ...]:
     return tuple(found)
 
 
+_POINT_REFERENCES: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("proposal_points", "*"), "proposal"),
+    (("responds_to", "*"), "target"),
+    (("duration", "counted_from"), "target"),
+    (("deadlines", "*", "within", "counted_from"), "target"),
+)
+"""Where a position names points of a proposal: the object, and its key naming the proposal."""
+
+
 def extract(
     value: dict[str, Any],
     record_type: str,
@@ -147,8 +156,8 @@ def extract(
         )
         point_refs = tuple(
             (rel, item[key], tuple(p for p in item["points"] if isinstance(p, str)))
-            for field, key in (("proposal_points", "proposal"), ("responds_to", "target"))
-            for rel, item in values_at(value, (field, "*"))
+            for pattern, key in _POINT_REFERENCES
+            for rel, item in values_at(value, pattern)
             if isinstance(item, dict)
             and isinstance(item.get(key), str)
             and isinstance(item.get("points"), list)

@@ -6,9 +6,10 @@ be within two edits of the word (an edit inserts, deletes or replaces a characte
 swaps two neighbours: the Damerau-Levenshtein distance, optimal string alignment), and at
 most a third of its length; each word of a code (``eu`` and ``alliance`` in
 ``eu_membership``, ``alliance_membership``) must itself be a near spelling of the word it
-replaces, so two codes that share only a word are never proposed for each other; in a
-short word a replaced letter is another word (``iran``, ``iraq``); and the digits must be
-the same (``pos-001`` is not a typo of ``pos-002``, nor point ``12`` of
+replaces, so two codes that share only a word are never proposed for each other; letters
+may be left out, added or swapped, but replaced only one, and not in a short word
+(``iran`` and ``iraq``, ``northland`` and ``southland`` are different names); and the
+digits must be the same (``pos-001`` is not a typo of ``pos-002``, nor point ``12`` of
 ``13``).
 """
 
@@ -49,12 +50,23 @@ def edit_distance(a: str, b: str, limit: int = MAX_EDITS) -> int:
     return min(previous[-1], limit + 1)
 
 
+def _replaces_letters(a: str, b: str, distance: int) -> bool:
+    """Whether the edits between two words must replace letters in a way typing rarely
+    does: any replaced letter in a short word (`iran`, `iraq`), or two in a longer one
+    (`northland`, `southland`). Letters left out, added or swapped are typos."""
+    if len(a) != len(b) or sorted(a) == sorted(b):
+        return False
+    return max(len(a), len(b)) <= _SHORT_WORD or distance >= 2
+
+
 def _near(word: str, candidate: str, limit: int = MAX_EDITS) -> int | None:
     """The distance of a likely typo, or ``None`` when ``candidate`` is not one of ``word``."""
     if re.sub(r"[^0-9]", "", word) != re.sub(r"[^0-9]", "", candidate):
         return None
     distance = edit_distance(word, candidate, limit)
     if distance > limit or 3 * distance > max(len(word), len(candidate)):
+        return None
+    if _replaces_letters(word, candidate, distance):
         return None
     words, others = _WORD_SEPARATORS.split(word), _WORD_SEPARATORS.split(candidate)
     if len(words) != len(others):
@@ -66,13 +78,7 @@ def _near(word: str, candidate: str, limit: int = MAX_EDITS) -> int | None:
         part_distance = edit_distance(part, other, limit)
         if part_distance > limit or 3 * part_distance > max(len(part), len(other)):
             return None
-        if (
-            max(len(part), len(other)) <= _SHORT_WORD
-            and len(part) == len(other)
-            and sorted(part) != sorted(other)
-        ):
-            # In a short word a replaced letter makes another word (`iran`, `iraq`);
-            # a letter left out, added or swapped is a typo (`sate`, `nmae`).
+        if _replaces_letters(part, other, part_distance):
             return None
     return distance
 
