@@ -11,22 +11,26 @@ the data too, in a second process, while it converts). Targets, at the largest s
 * the export at least a third of the speed of ``dipos validate``: positions per second
   of the export divided by those of the validation, median over the rounds, >= 1/3.
 
-Writes ``benchmarks/export-results.json`` and ``benchmarks/export-results.md`` and
-exits 1 unless every target passes. Not part of ``pytest``: speed goals live here.
+Writes ``benchmarks/export-results.json`` and ``benchmarks/export-results.md``, copies
+the tables into ``docs/performance.md`` (unless ``--no-docs``) and exits 1 unless every
+target passes. Not part of ``pytest``: speed goals live here.
 """
 
 import argparse
+import os
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import Any, Final
 
 import orjson
 from machine import load_average, machine_facts
+from measure import _sample_tree
 from run import dataset
 from templates import BENCHMARKS_DIR, REPO_ROOT
 
@@ -36,17 +40,33 @@ MEMORY_LIMIT_BYTES: Final = 2 * 10**9
 SPEED_RATIO: Final = 1 / 3
 RESULTS_JSON: Final = BENCHMARKS_DIR / "export-results.json"
 RESULTS_MD: Final = BENCHMARKS_DIR / "export-results.md"
+DOCS_PAGE: Final = REPO_ROOT / "docs" / "performance.md"
+BEGIN, END = "<!-- export-results:begin -->", "<!-- export-results:end -->"
 
 
 def _measure(command: list[str]) -> dict[str, Any]:
-    wrapper = [PYTHON, str(BENCHMARKS_DIR / "measure.py"), "--tree", "--"]
-    done = subprocess.run([*wrapper, *command], capture_output=True, check=True)
-    result: dict[str, Any] = orjson.loads(done.stdout)
-    if result["returncode"] != 0:
-        raise SystemExit(f"{' '.join(command)} failed:\n{result['stderr_tail']}")
-    result["peak_bytes"] = max(result["max_rss_kib"], result["tree_rss_kib_sampled"]) * 1024
-    result["load_before"] = load_average()
-    return result
+    """Wall time, processor time (user + system, of the command and of every process it
+    waited for) and peak memory of the process tree, sampled as ``measure.py`` does."""
+    load = load_average()
+    started = time.perf_counter()
+    with tempfile.TemporaryFile() as err:
+        child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=err)
+        stop, peak = threading.Event(), [0]
+        sampler = threading.Thread(target=_sample_tree, args=(child.pid, stop, peak))
+        sampler.start()
+        _, status, usage = os.wait4(child.pid, 0)
+        wall = time.perf_counter() - started
+        stop.set()
+        sampler.join()
+        if os.waitstatus_to_exitcode(status) != 0:
+            err.seek(0)
+            raise SystemExit(f"{' '.join(command)} failed:\n{err.read().decode()[-4000:]}")
+    return {
+        "wall_seconds": wall,
+        "cpu_seconds": usage.ru_utime + usage.ru_stime,
+        "peak_bytes": max(usage.ru_maxrss, peak[0]) * 1024,
+        "load_before": load,
+    }
 
 
 def measure_size(positions: int, seed: int, repeat: int) -> dict[str, Any]:
@@ -66,6 +86,7 @@ def measure_size(positions: int, seed: int, repeat: int) -> dict[str, Any]:
                 "validate": _summary(validate, positions),
                 "export": {**_summary(export, positions), "parquet_bytes": written},
                 "ratio": validate["wall_seconds"] / export["wall_seconds"],
+                "cpu_ratio": validate["cpu_seconds"] / export["cpu_seconds"],
             }
         )
     return {
@@ -74,6 +95,7 @@ def measure_size(positions: int, seed: int, repeat: int) -> dict[str, Any]:
         "file_bytes": meta["bytes"],
         "rounds": rounds,
         "ratio_median": statistics.median(r["ratio"] for r in rounds),
+        "cpu_ratio_median": statistics.median(r["cpu_ratio"] for r in rounds),
         "export_peak_bytes": max(r["export"]["peak_bytes"] for r in rounds),
         "export_wall_median": statistics.median(r["export"]["wall_seconds"] for r in rounds),
         "validate_wall_median": statistics.median(r["validate"]["wall_seconds"] for r in rounds),
@@ -83,6 +105,7 @@ def measure_size(positions: int, seed: int, repeat: int) -> dict[str, Any]:
 def _summary(result: dict[str, Any], positions: int) -> dict[str, Any]:
     return {
         "wall_seconds": round(result["wall_seconds"], 3),
+        "cpu_seconds": round(result["cpu_seconds"], 3),
         "positions_per_second": round(positions / result["wall_seconds"]),
         "peak_bytes": result["peak_bytes"],
         "load_before": result["load_before"],
@@ -110,14 +133,15 @@ def verdicts(largest: dict[str, Any]) -> list[tuple[str, bool, str]]:
 def markdown(report: dict[str, Any]) -> str:
     lines = [
         "| Positions | validate (s) | export to Parquet (s) | export / validate speed | "
-        "export peak memory (MB) | Parquet size (MB) |",
-        "|---:|---:|---:|---:|---:|---:|",
+        "processor time: validate / export | export peak memory (MB) | Parquet size (MB) |",
+        "|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for size in report["sizes"]:
         parquet = statistics.median(r["export"]["parquet_bytes"] for r in size["rounds"])
         lines.append(
             f"| {size['positions']:,} | {size['validate_wall_median']:.1f} | "
             f"{size['export_wall_median']:.1f} | {size['ratio_median']:.2f} | "
+            f"{size['cpu_ratio_median']:.2f} | "
             f"{size['export_peak_bytes'] / 1e6:,.0f} | {parquet / 1e6:,.0f} |"
         )
     lines += ["", "| Target | Verdict | Measured |", "|---|---|---|"]
@@ -129,9 +153,20 @@ def markdown(report: dict[str, Any]) -> str:
         f"Machine: {machine.get('cores')} processors ({machine.get('cpu_model')}), "
         f"load average before the run {report['load_before']}, after {report['load_after']}; "
         f"medians of {report['repeat']} rounds, wall time of the whole command (start-up "
-        "included), peak memory of the whole process tree.",
+        "included), processor time (user + system) of the command and the processes it "
+        "waited for, peak memory of the whole process tree.",
     ]
     return "\n".join(lines) + "\n"
+
+
+def update_docs(results_md: str) -> None:
+    """Copy the results into docs/performance.md, between the export markers."""
+    page = DOCS_PAGE.read_text(encoding="utf-8")
+    if BEGIN not in page or END not in page:
+        return
+    head, rest = page.split(BEGIN, 1)
+    _, tail = rest.split(END, 1)
+    DOCS_PAGE.write_text(f"{head}{BEGIN}\n\n{results_md}\n{END}{tail}", encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -139,6 +174,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="100000", help="positions, comma-separated")
     parser.add_argument("--repeat", type=int, default=3, help="rounds per size (default 3)")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--no-docs", action="store_true", help="leave docs/performance.md")
     args = parser.parse_args(argv)
     sizes = sorted(int(s) for s in args.sizes.split(","))
     started = time.time()
@@ -156,6 +192,8 @@ def main(argv: list[str] | None = None) -> int:
     report["verdicts"] = verdicts(measured[-1])
     RESULTS_JSON.write_bytes(orjson.dumps(report, option=orjson.OPT_INDENT_2) + b"\n")
     RESULTS_MD.write_text(markdown(report), encoding="utf-8")
+    if not args.no_docs:
+        update_docs(markdown(report))
     for name, passed, detail in report["verdicts"]:
         print(f"{'PASS' if passed else 'FAIL'}: {name}: {detail}")
     return 0 if all(passed for _, passed, _ in report["verdicts"]) else 1
