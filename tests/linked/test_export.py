@@ -9,7 +9,7 @@ import pytest
 import rdflib
 
 import dipos
-from dipos.cli.linked_cmd import FORMATS, register_exporters
+from dipos.cli import main
 from dipos.linked import MissingExtraError
 from dipos.linked.context import current_context
 from dipos.linked.export import (
@@ -145,14 +145,10 @@ def test_a_missing_library_names_the_extra_to_install(
         write_jsonld(examples, tmp_path / "out.jsonld")
 
 
-def test_the_exporters_register_for_dipos_export(
-    examples: dipos.LoadedDataset, tmp_path: Path
-) -> None:
-    registry: dict[str, object] = {}
-    register_exporters(registry)
-    assert set(registry) == {"jsonld", "ttl"}
-    FORMATS["ttl"](examples, tmp_path / "x.ttl", base=BASE)
-    FORMATS["jsonld"](examples, tmp_path / "x.jsonld")
+def test_dipos_export_writes_jsonld_and_turtle(tmp_path: Path) -> None:
+    examples = str(REPO_ROOT / "examples")
+    assert main(["export", examples, "--to", "ttl", "-o", str(tmp_path / "x.ttl")]) == 0
+    assert main(["export", examples, "--to", "jsonld", "-o", str(tmp_path / "x.jsonld")]) == 0
     assert rdflib.Graph().parse(tmp_path / "x.ttl", format="turtle")
     assert json.loads((tmp_path / "x.jsonld").read_text(encoding="utf-8"))["type"] == "dataset"
 
@@ -169,16 +165,13 @@ def test_records_and_plain_json_export_too(tmp_path: Path) -> None:
 
 
 def test_a_command_without_the_extra_exits_2_and_names_it(
-    monkeypatch: pytest.MonkeyPatch,
-    examples: dipos.LoadedDataset,
-    tmp_path: Path,
-    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from dipos.cli.linked_cmd import run_exporter
-
-    assert run_exporter("jsonld", examples, tmp_path / "ok.jsonld") == 0
     monkeypatch.setitem(sys.modules, "pyld", None)
     monkeypatch.setitem(sys.modules, "pyld.jsonld", None)
-    assert run_exporter("ttl", examples, tmp_path / "out.ttl") == 2
-    assert "pip install 'dipos[linked-data]'" in capsys.readouterr().err
-    assert not (tmp_path / "out.ttl").exists()
+    out = tmp_path / "out.ttl"
+    assert main(["export", str(REPO_ROOT / "examples"), "--to", "ttl", "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert 'pip install "dipos[linked-data]"' in err
+    assert "Traceback" not in err
+    assert not out.exists()

@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path as FilePath
 from typing import Any
 
-from ..validator.read.inputs import collect
-from ..validator.paths import Path, to_json_path
 from ..validator.check.rules.quotes import SourceText, SourceTexts
+from ..validator.paths import Path, to_json_path
+from ..validator.read.inputs import collect
 from .documents import Document, Unit, read, records, set_key
 from .match import Loose, loosen
 from .selectors import anchor_one

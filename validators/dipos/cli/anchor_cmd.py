@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from ..anchor import AnchorReport, anchor_paths
-from ..validator.read.inputs import InputError
 from ..validator.check.rules.quotes import SourceTexts
+from ..validator.read.inputs import InputError
 
 EXIT_OK = 0
 EXIT_INVALID = 1

@@ -227,9 +227,9 @@ def _from_authoring(path: Path, name: str, output: Path) -> int:
     import orjson
 
     from ..authoring.expand import expand
-    from ..validator.report.text import render_finding
     from ..validator.read.syntax import BOM
     from ..validator.read.yamlload import read_yaml
+    from ..validator.report.text import render_finding
 
     try:
         check_output(output, "file")

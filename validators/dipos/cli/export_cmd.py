@@ -22,9 +22,9 @@ from ..tables.flatten import FlattenError
 from ..tables.reading import ReadError, RecordSource
 from ..validator.engine import run
 from ..validator.findings import ValidationReport
+from ..validator.machine import cpu_count
 from ..validator.read.inputs import InputError, InputFile, collect
 from ..validator.report.text import render_text, summary
-from ..validator.engine.parallel import cpu_count
 
 EXIT_OK = 0
 EXIT_INVALID = 1

@@ -39,6 +39,18 @@ class Exporter:
     """For a file: the usual suffix of the output (``.xlsx``)."""
 
 
+def _write_jsonld(records: Records, path: Path) -> None:
+    from ..linked.export import write_jsonld
+
+    write_jsonld(records, path)
+
+
+def _write_turtle(records: Records, path: Path) -> None:
+    from ..linked.export import write_turtle
+
+    write_turtle(records, path)
+
+
 EXPORTERS: dict[str, Exporter] = {
     "csv": Exporter(
         "csv",
@@ -67,6 +79,23 @@ EXPORTERS: dict[str, Exporter] = {
         "keys and codelists",
         "folder",
         _tables.write_package,
+    ),
+    "jsonld": Exporter(
+        "jsonld",
+        "JSON-LD with the dipos context (schema.org, Dublin Core, PROV, Web Annotation, "
+        "Wikidata) (dipos[linked-data])",
+        "file",
+        _write_jsonld,
+        (("pyld", "linked-data"), ("rdflib", "linked-data")),
+        ".jsonld",
+    ),
+    "ttl": Exporter(
+        "ttl",
+        "RDF Turtle, the same graph as the JSON-LD (dipos[linked-data])",
+        "file",
+        _write_turtle,
+        (("pyld", "linked-data"), ("rdflib", "linked-data")),
+        ".ttl",
     ),
 }
 """The formats of ``dipos export``, by name."""

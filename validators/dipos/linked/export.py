@@ -21,7 +21,7 @@ from typing import Any, Final
 from ..loading import LoadedDataset
 from ..merge.write import write_atomic
 from ..model._base import DiposModel
-from ..validator.check.structure import RECORD_LISTS
+from ..validator.index.fields import RECORD_LISTS
 from ..version import SCHEMA_VERSION
 from .context import current_context, current_context_url
 from .extra import MissingExtraError, require

@@ -13,9 +13,9 @@ from typing import Any
 
 import orjson
 
+from ..validator.index.fields import RECORD_LISTS
 from ..validator.read.inputs import InputFile
 from ..validator.read.jsonstream import DatasetStream, NotStreamable, streamable
-from ..validator.check.structure import RECORD_LISTS
 from ..validator.read.yamlload import read_yaml
 
 _BOM = b"\xef\xbb\xbf"

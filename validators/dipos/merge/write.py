@@ -8,7 +8,7 @@ from typing import Any, Final
 
 import orjson
 
-from ..validator.check.structure import RECORD_LISTS
+from ..validator.index.fields import RECORD_LISTS
 
 WRITABLE: Final = (".json", ".jsonl")
 """The file suffixes a dataset can be written to."""

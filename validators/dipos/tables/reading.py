@@ -13,9 +13,9 @@ from typing import Any
 
 import orjson
 
+from ..validator.index.fields import RECORD_LISTS
 from ..validator.read.inputs import InputFile, collect
 from ..validator.read.jsonstream import DatasetStream, NotStreamable, starts_as_dataset, streamable
-from ..validator.check.structure import RECORD_LISTS
 from ..validator.read.syntax import BOM
 from ..validator.read.yamlload import read_yaml
 

@@ -32,9 +32,9 @@ from ..authoring.shape import shape_of
 from ..tables import Locations, Table
 from ..tables.layout import TableSpec, dataset_record_lists, layout
 from ..tables.unflatten import CellRef, read_cell
+from ..validator.check.suggest import did_you_mean
 from ..validator.findings import Finding
 from ..validator.paths import Path as JsonPath
-from ..validator.check.suggest import did_you_mean
 from .cells import column_letter, workbook_finding
 
 if TYPE_CHECKING:

@@ -25,9 +25,9 @@ from ..authoring.ids import generated_id
 from ..tables import Locations, Table, Tables, records_to_dataset, tables_to_records
 from ..tables.core import Problem
 from ..tables.layout import EMPTY_COLUMN, layout
+from ..validator.check.suggest import did_you_mean
 from ..validator.findings import Finding
 from ..validator.paths import Path as JsonPath
-from ..validator.check.suggest import did_you_mean
 from .cells import ColumnKind, column_letter, read_cells, sheet_ref, workbook_finding
 from .defaults import DEFAULTS_SHEET, apply_sheet_defaults, read_defaults
 from .required import required_columns
