@@ -76,6 +76,10 @@ class RecordReader:
                     value = value[part]
                 yield number, value
 
+    def values(self, numbers: Iterable[int]) -> dict[int, Any]:
+        """The parsed records of these entry numbers, as JSON data."""
+        return dict(self._values(numbers))
+
     def ids(self, numbers: Iterable[int]) -> list[str]:
         """The ids of these entries, in the order of the entry numbers (only the ids are
         kept: for suggestions among every record of a type)."""

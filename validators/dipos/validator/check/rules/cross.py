@@ -8,6 +8,7 @@ and the messages are written from them, in the order of the records.
 """
 
 from collections.abc import Hashable, Iterator, Mapping, Sequence
+from pathlib import Path as FilePath
 from typing import TypeVar
 
 import numpy as np
@@ -70,6 +71,32 @@ class _IdsByType(Mapping[str, list[str]]):
         return len(TYPE_CODES)
 
 
+REFERENCE_LIST_FILE = str(FilePath(__file__).parents[3] / "reference" / "reference.json")
+"""The shipped reference list (:mod:`dipos.reference`), read as context: a checked record
+that is an exact copy of one of its records (a workbook made with ``dipos template
+--with-reference``, a dataset made explicit for exchange) is not a duplicate. Named by
+its place in the package rather than imported, so that the validator does not depend
+on the reference package."""
+
+
+def _copies_of_reference(
+    duplicates: Sequence[int],
+    first_of: dict[int, int],
+    got: dict[int, RecordEntry],
+    reader: RecordReader,
+) -> set[int]:
+    """The duplicates that are exact copies of a reference-list record."""
+    candidates = [
+        n
+        for n in duplicates
+        if got[first_of[n]].file == REFERENCE_LIST_FILE and got[n].id == got[first_of[n]].id
+    ]
+    if not candidates:
+        return set()
+    values = reader.values([*candidates, *(first_of[n] for n in candidates)])
+    return {n for n in candidates if values[n] == values[first_of[n]]}
+
+
 def check_all(index: CompactIndex, reader: RecordReader) -> Iterator[Finding]:
     """Every cross-record finding for the merged index."""
     index.resolve_pending(final=True)
@@ -79,9 +106,10 @@ def check_all(index: CompactIndex, reader: RecordReader) -> Iterator[Finding]:
     cycles = _cycle_members(index, duplicate_set)
     members = [n for component in cycles for n in component]
     got = reader.entries([*duplicates, *first_of.values(), *flagged, *members])
+    copies = _copies_of_reference(duplicates, first_of, got, reader)
     for number in duplicates:
         entry, first = got[number], got[first_of[number]]
-        if entry.id != first.id:  # two ids with the same hash: no duplicate
+        if entry.id != first.id or number in copies:  # same hash only, or a copy
             continue
         yield _make(
             "id-duplicate",
