@@ -11,7 +11,7 @@ resolving), written in the tables layout by ``dipos.tables`` with a ``Defaults``
 (the source of every piece of evidence is left empty and given once there), and kept
 in the git-ignored ``benchmarks/data/``. Making it is not measured. What is measured is
 the whole conversion as a user runs it, in a fresh process (start-up included):
-reading every cell with openpyxl (formulas, merged cells and dates looked for), the
+reading every cell (the sheets' XML as a stream; formulas, merged cells and dates looked for), the
 tables into records, the defaults, and writing the JSON dataset:
 ``python -c "...read_workbook...; write JSON"`` through :mod:`measure` (wall time and
 peak resident memory of the process; MB = 10**6 bytes). With ``--repeat N`` the median
