@@ -15,6 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from dipos import __version__
 from dipos.docsgen import GeneratedSite, generate_pages
 from dipos.docsgen.site import expand_record_directives
 
@@ -58,6 +59,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for problem in site.problems:
         log.warning(problem)
     config.nav = _expand_examples_nav(config.nav, site.example_nav)
+    # Header and footer say which version of dipos the pages describe.
+    config.extra["dipos_version"] = __version__
+    config.copyright = f"dipos {__version__} · {config.copyright or ''}".rstrip(" ·")
     return config
 
 

@@ -107,3 +107,16 @@ def test_timeline_and_reference_pages_are_built(site: Path) -> None:
     assert "<svg" in (site / "timeline" / "index.html").read_text(encoding="utf-8")
     for page in ("reference/cli", "reference/python-api", "concepts", "pre-commit", "python"):
         assert (site / page / "index.html").is_file()
+
+
+def test_header_and_footer_name_repository_version_and_licence(site: Path) -> None:
+    from dipos import __version__
+
+    for page in (site / "index.html", site / "reference" / "schema" / "index.html"):
+        html = page.read_text(encoding="utf-8")
+        assert 'href="https://github.com/dipos/dipos"' in html  # the header's repository link
+        assert f'md-source__fact--version">{__version__}<' in html
+        assert f"dipos {__version__} · Code and schema under the" in html  # the footer
+        assert "Apache-2.0</a> licence" in html
+        # Material's repository facts would fetch api.github.com: overridden, not used.
+        assert 'data-md-component="source"' not in html
