@@ -22,6 +22,7 @@ from dipos.docsgen.site import expand_record_directives
 log = logging.getLogger("mkdocs.hooks.dipos")
 
 EXAMPLES_NAV_PAGE = "examples/index.md"
+CODELISTS_PAGE = "reference/codelists.md"
 # Pages other people write; until they exist a placeholder keeps the nav whole.
 PLACEHOLDER_PAGES = {
     "coding-guide.md": "Coding guide",
@@ -97,6 +98,17 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     for problem in problems:
         log.warning(problem)
     return expanded
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Keep the codelists page's table of contents to its lists: each code has a heading
+    (so that search finds it on that page and links can point at it), but ~200 codes in the
+    sidebar would hide the lists."""
+    if page.file.src_uri == CODELISTS_PAGE:
+        for item in page.toc.items:
+            for codelist in item.children:
+                codelist.children = []
+    return html
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:

@@ -120,3 +120,18 @@ def test_header_and_footer_name_repository_version_and_licence(site: Path) -> No
         assert "Apache-2.0</a> licence" in html
         # Material's repository facts would fetch api.github.com: overridden, not used.
         assert 'data-md-component="source"' not in html
+
+
+def test_search_finds_each_code_under_its_own_heading_on_the_codelists_page(site: Path) -> None:
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    sections = {doc["location"]: doc for doc in index["docs"]}
+    for path in (REPO_ROOT / "schema" / "codelists").glob("*.csv"):
+        with path.open(encoding="utf-8") as handle:
+            for row in csv.DictReader(handle):
+                doc = sections[f"reference/codelists/#{path.stem}-{row['code']}"]
+                assert doc["title"].startswith(f"<code>{row['code']}</code>")
+                assert doc.get("boost") == 2
+    # The sidebar lists the codelists, not the ~200 codes.
+    html = (site / "reference" / "codelists" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="#move" class="md-nav__link">' in html
+    assert '<a href="#move-demand" class="md-nav__link">' not in html
