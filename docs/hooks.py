@@ -17,7 +17,9 @@ from mkdocs.structure.pages import Page
 
 from dipos import __version__
 from dipos.docsgen import GeneratedSite, generate_pages
+from dipos.docsgen.examples_pages import REPORT_PAGE
 from dipos.docsgen.site import expand_record_directives
+from dipos.report import report_files
 
 log = logging.getLogger("mkdocs.hooks.dipos")
 
@@ -76,6 +78,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, page.path, content=page.markdown))
     for destination, source in site.assets.items():
         files.append(File.generated(config, destination, abs_src_path=str(source)))
+    _add_examples_report(files, config)
     changelog = _root(config) / "CHANGELOG.md"
     for path, title in PLACEHOLDER_PAGES.items():
         if files.get_file_from_path(path) is not None:
@@ -90,6 +93,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             File.generated(config, path, content=f"# {title}\n\nThis page is not written yet.\n")
         )
     return files
+
+
+def _add_examples_report(files: Files, config: MkDocsConfig) -> None:
+    """Serve ``dipos report examples/`` at ``report/``: the example pages link to its views
+    (the graph of links instead of a diagram drawn by a script from a CDN). Its files are
+    copied as they are, so its data is not in the search index."""
+    folder = REPORT_PAGE.rsplit("/", 1)[0]
+    output, validation, _ = report_files([_root(config) / "examples"], title="dipos examples")
+    if not validation.ok:
+        log.warning("the examples are not valid: the report at /%s/ shows why", folder)
+    for name, content in output.items():
+        files.append(File.generated(config, f"{folder}/{name}", content=content))
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
