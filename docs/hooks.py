@@ -96,7 +96,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def _add_examples_report(files: Files, config: MkDocsConfig) -> None:
-    """Serve ``dipos report examples/`` at ``report/``: the example pages link to its views
+    """Serve ``dipos report examples/`` at ``examples/report/``: the example pages link to its views
     (the graph of links instead of a diagram drawn by a script from a CDN). Its files are
     copied as they are, so its data is not in the search index."""
     folder = REPORT_PAGE.rsplit("/", 1)[0]

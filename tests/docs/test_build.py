@@ -193,7 +193,10 @@ def test_no_diagram_source_in_the_search_index(site: Path) -> None:
 
 
 def test_the_report_of_the_examples_is_part_of_the_site(site: Path) -> None:
-    report = (site / "report" / "index.html").read_text(encoding="utf-8")
-    assert "report.js" in report
+    report = (site / "examples" / "report" / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="generator" content="dipos' in report  # not a page of the site
+    assert '<script src="assets/report.js"></script>' in report
     examples = (site / "examples" / "index.html").read_text(encoding="utf-8")
-    assert 'href="../report/"' in examples
+    assert 'href="report/"' in examples
+    # The guide about `dipos report` keeps its own address.
+    assert "Seeing a dataset" in (site / "report" / "index.html").read_text(encoding="utf-8")

@@ -100,7 +100,7 @@ def test_links_are_listed_in_words_and_the_report_draws_them() -> None:
     page = _render("examples/article-1.md")
     assert "```mermaid" not in page
     links = page.split("## Links between positions\n", 1)[1].split("## Each position", 1)[0]
-    assert "[report of the examples](../report/index.html)" in links
+    assert "[report of the examples](report/index.html)" in links
     lines = [line for line in links.splitlines() if line.startswith("- ")]
     assert any("precondition (before) →" in line for line in lines)
     assert any("responds: rejects →" in line for line in lines)
@@ -112,7 +112,7 @@ def test_links_are_listed_in_words_and_the_report_draws_them() -> None:
 
 def test_the_examples_index_links_to_the_report() -> None:
     index = examples_pages.render_index(_pages(), fixture_index())
-    assert "[report of the examples](../report/index.html)" in index
+    assert "[report of the examples](report/index.html)" in index
 
 
 def test_a_position_on_another_page_is_linked_there() -> None:

@@ -137,7 +137,7 @@ def _relations(position: dict[str, Any]) -> list[tuple[str, str, str]]:
     return found
 
 
-REPORT_PAGE: Final = "report/index.html"
+REPORT_PAGE: Final = "examples/report/index.html"
 """Where the site serves the report of ``examples/`` (written by docs/hooks.py)."""
 
 
