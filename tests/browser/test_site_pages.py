@@ -23,13 +23,18 @@ from pathlib import Path
 
 import pytest
 
-from ._browser import VIEWPORTS, BrowserSession
+from ._browser import SCREENSHOTS, VIEWPORTS, BrowserSession, PageCheck
 
 pytestmark = pytest.mark.browser
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 READY = "html[data-dipos-report=ready]"
 # Pages looked at in screenshots (path in the site, short name).
+# Parts of pages below the first screens, also looked at (selector where the picture starts).
+SHOWN_FROM = {
+    "reference/schema/index.html": ("schema-actor", "#actor"),
+    "reference/codelists/index.html": ("codelists-move", "#move"),
+}
 SHOWN = {
     "index.html": "home",
     "reference/schema/index.html": "schema",
@@ -91,6 +96,16 @@ def _example_page(site: Path) -> Path:
     )
 
 
+def _screenshot_from(page: PageCheck, name: str, selector: str, height: int = 1600) -> None:
+    """A picture of the page from an element's top down, ``height`` pixels."""
+    top = page.evaluate(
+        "s => document.querySelector(s).getBoundingClientRect().top + scrollY", selector
+    )
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    box = {"x": 0, "y": float(top), "width": float(page.width), "height": float(height)}
+    page.page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True, clip=box)
+
+
 @pytest.mark.parametrize("width", VIEWPORTS)
 def test_every_page_loads_offline_and_fits_the_viewport(
     browser: BrowserSession, site: Path, server: str, width: int
@@ -106,6 +121,9 @@ def test_every_page_loads_offline_and_fits_the_viewport(
                 name = SHOWN.get(relative) or ("example" if path == example else None)
                 if name:
                     page.screenshot(f"site-{name}-{width}")
+                if relative in SHOWN_FROM:
+                    part, selector = SHOWN_FROM[relative]
+                    _screenshot_from(page, f"site-{part}-{width}", selector)
         except AssertionError as error:
             failures.append(f"{relative}: {error}")
     assert not failures, "\n".join(failures)
