@@ -15,12 +15,16 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from dipos import __version__
 from dipos.docsgen import GeneratedSite, generate_pages
+from dipos.docsgen.examples_pages import REPORT_PAGE
 from dipos.docsgen.site import expand_record_directives
+from dipos.report import report_files
 
 log = logging.getLogger("mkdocs.hooks.dipos")
 
 EXAMPLES_NAV_PAGE = "examples/index.md"
+CODELISTS_PAGE = "reference/codelists.md"
 # Pages other people write; until they exist a placeholder keeps the nav whole.
 PLACEHOLDER_PAGES = {
     "coding-guide.md": "Coding guide",
@@ -58,6 +62,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for problem in site.problems:
         log.warning(problem)
     config.nav = _expand_examples_nav(config.nav, site.example_nav)
+    # Header and footer say which version of dipos the pages describe.
+    config.extra["dipos_version"] = __version__
+    config.copyright = f"dipos {__version__} · {config.copyright or ''}".rstrip(" ·")
     return config
 
 
@@ -71,6 +78,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, page.path, content=page.markdown))
     for destination, source in site.assets.items():
         files.append(File.generated(config, destination, abs_src_path=str(source)))
+    _add_examples_report(files, config)
     changelog = _root(config) / "CHANGELOG.md"
     for path, title in PLACEHOLDER_PAGES.items():
         if files.get_file_from_path(path) is not None:
@@ -87,12 +95,35 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def _add_examples_report(files: Files, config: MkDocsConfig) -> None:
+    """Serve ``dipos report examples/`` at ``examples/report/``: the example pages link to its views
+    (the graph of links instead of a diagram drawn by a script from a CDN). Its files are
+    copied as they are, so its data is not in the search index."""
+    folder = REPORT_PAGE.rsplit("/", 1)[0]
+    output, validation, _ = report_files([_root(config) / "examples"], title="dipos examples")
+    if not validation.ok:
+        log.warning("the examples are not valid: the report at /%s/ shows why", folder)
+    for name, content in output.items():
+        files.append(File.generated(config, f"{folder}/{name}", content=content))
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Fill in the example records that hand-written pages cite by id."""
     expanded, problems = expand_record_directives(markdown, page.file.src_uri, _site(config))
     for problem in problems:
         log.warning(problem)
     return expanded
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Keep the codelists page's table of contents to its lists: each code has a heading
+    (so that search finds it on that page and links can point at it), but ~200 codes in the
+    sidebar would hide the lists."""
+    if page.file.src_uri == CODELISTS_PAGE:
+        for item in page.toc.items:
+            for codelist in item.children:
+                codelist.children = []
+    return html
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:

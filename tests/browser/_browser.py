@@ -198,19 +198,29 @@ class BrowserSession:
 
     @contextmanager
     def page(
-        self, path: Path | str, *, width: int = 1400, height: int = HEIGHT
+        self,
+        path: Path | str,
+        *,
+        width: int = 1400,
+        height: int = HEIGHT,
+        allow: tuple[str, ...] = (),
     ) -> Iterator[PageCheck]:
         """Open a file (or a file: URL) offline at a viewport width; fail at the end of the
-        block on any console error, uncaught exception, failed or non-file request."""
+        block on any console error, uncaught exception, failed or non-file request.
+        ``allow`` adds URL prefixes that may be loaded too: a server the test itself runs on
+        127.0.0.1 (a page that needs http, e.g. a search worker), never another host."""
+        for prefix in allow:
+            assert prefix.startswith("http://127.0.0.1:"), f"not a local server: {prefix}"
+        local = LOCAL_SCHEMES + allow
         text = str(path)
-        url = text if text.startswith(LOCAL_SCHEMES) else Path(text).resolve().as_uri()
+        url = text if text.startswith(local) else Path(text).resolve().as_uri()
         context = self.browser.new_context(viewport={"width": width, "height": height})
         page = context.new_page()
         check = PageCheck(page, width)
 
         def route(route: Any) -> None:
             request_url = route.request.url
-            if request_url.startswith(LOCAL_SCHEMES):
+            if request_url.startswith(local):
                 route.continue_()
             else:
                 check.problems.append(f"network request (blocked): {request_url}")
@@ -228,7 +238,7 @@ class BrowserSession:
             "requestfailed",
             lambda r: (
                 check.problems.append(f"failed request: {r.url} ({r.failure})")
-                if r.url.startswith(LOCAL_SCHEMES)
+                if r.url.startswith(local)
                 else None
             ),
         )

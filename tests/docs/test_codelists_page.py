@@ -1,5 +1,5 @@
-"""The codelists page has one table per committed codelist, an anchor per code, and the
-CAMEO and PLOVER mappings."""
+"""The codelists page has one section per committed codelist, a heading per code, and the
+CAMEO and PLOVER mappings as a definition list."""
 
 import csv
 
@@ -22,14 +22,23 @@ def test_every_codelist_and_every_code_is_on_the_page() -> None:
         assert f"{{#{path.stem}}}" in page
         with path.open(encoding="utf-8") as handle:
             for row in csv.DictReader(handle):
-                assert f'<span id="{path.stem}-{row["code"]}"></span>`{row["code"]}`' in page
+                heading = f"### `{row['code']}`"
+                assert heading in page
+                assert f"{{#{path.stem}-{row['code']}}}" in page
 
 
-def test_mappings_have_their_own_columns() -> None:
+def test_mappings_are_a_definition_list() -> None:
     page = _page()
-    assert (
-        "| Code | Title | Definition | CAMEO | PLOVER event | PLOVER mode | Mapping note |" in page
-    )
+    demand = page.split("{#move-demand}", 1)[1].split("</div>", 1)[0]
+    assert "\nCAMEO\n:   10\n" in demand
+    assert "\nPLOVER event\n:   DEMAND\n" in demand
+    assert "\nMapping note\n:   CAMEO 10 subcode" in demand
+    assert "PLOVER mode" not in demand  # an empty mapping is left out
+    assert "| Code |" not in page
+
+
+def test_the_page_is_boosted_in_search() -> None:
+    assert _page().startswith("---\nsearch:\n  boost: 2\n---\n")
 
 
 def test_usage_links_to_the_schema_reference() -> None:

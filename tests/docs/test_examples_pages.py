@@ -96,19 +96,23 @@ def test_text_from_data_cannot_break_the_table() -> None:
     assert "<em>now</em>" not in html
 
 
-def test_links_diagram() -> None:
+def test_links_are_listed_in_words_and_the_report_draws_them() -> None:
     page = _render("examples/article-1.md")
-    diagram = page.split("```mermaid\n", 1)[1].split("```", 1)[0]
-    assert diagram.startswith("flowchart TD")
-    assert '-->|"precondition (before)"|' in diagram
-    assert '==>|"responds: rejects"|' in diagram
-    assert '-.->|"reaffirms"|' in diagram
-    assert '-.->|"point 1 of"|' in diagram
-    # The reaffirmed position is on another page: a rounded node; the plan is a hexagon.
-    assert re.search(r'n\d+\(\["P1 · Republic of Northland', diagram) is None
-    assert re.search(r'n\d+\(\[".*refusal: troop_withdrawal"\]\)', diagram)
-    assert re.search(r'n\d+\{\{"proposal: Northland.s 3-point plan"\}\}', diagram)
-    assert '"' not in "".join(re.findall(r'\["(.*?)"\]', diagram))
+    assert "```mermaid" not in page
+    links = page.split("## Links between positions\n", 1)[1].split("## Each position", 1)[0]
+    assert "[report of the examples](report/index.html)" in links
+    lines = [line for line in links.splitlines() if line.startswith("- ")]
+    assert any("precondition (before) →" in line for line in lines)
+    assert any("responds: rejects →" in line for line in lines)
+    assert any("— reaffirms →" in line for line in lines)
+    assert any("point 1 of → proposal *Northland" in line for line in lines)
+    # A position on this page by its number; one on another page by its id, linked there.
+    assert all(re.match(r"- \[P\d+\]\(#", line) for line in lines)
+
+
+def test_the_examples_index_links_to_the_report() -> None:
+    index = examples_pages.render_index(_pages(), fixture_index())
+    assert "[report of the examples](report/index.html)" in index
 
 
 def test_a_position_on_another_page_is_linked_there() -> None:

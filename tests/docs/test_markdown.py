@@ -1,4 +1,4 @@
-"""Text from data is shown as written: never read as Markdown, HTML, table or Mermaid syntax."""
+"""Text from data is shown as written: never read as Markdown, HTML, or table syntax."""
 
 import html as html_module
 
@@ -53,24 +53,6 @@ def test_fence_is_longer_than_any_backtick_run_in_the_body() -> None:
     block = md.fence("```\ninner\n```", "text")
     assert block.startswith("````text\n")
     assert block.rstrip().endswith("````")
-
-
-@pytest.mark.parametrize(
-    ("raw", "forbidden"),
-    [
-        ('say "hi"', '"'),
-        ("a <b> c", "<"),
-        ("a|b", "|"),
-        ("[x]", "["),
-        ("{y}", "{"),
-    ],
-)
-def test_mermaid_label_has_no_syntax_characters(raw: str, forbidden: str) -> None:
-    assert forbidden not in md.mermaid_label(raw)
-
-
-def test_mermaid_label_keeps_line_breaks_as_br() -> None:
-    assert md.mermaid_label("one\ntwo") == "one<br/>two"
 
 
 @pytest.mark.parametrize(

@@ -1,11 +1,13 @@
-"""The codelists page: one table per codelist, from ``schema/codelists/*.csv``."""
+"""The codelists page: one section per codelist, from ``schema/codelists/*.csv``; in it one
+heading per code (so that search finds the code here first, and a link can point at it)
+with its definition and its mappings as a definition list, readable on a phone."""
 
 from typing import Final
 
 from . import markdown as md
 from .codelist_data import CodelistTable, Usage
 
-# Columns shown in their own table column, with the heading readers know them by.
+# Mapping columns, with the names readers know them by.
 _MAPPING_COLUMNS: Final = (
     ("cameo", "CAMEO"),
     ("plover_event", "PLOVER event"),
@@ -14,6 +16,11 @@ _MAPPING_COLUMNS: Final = (
 )
 
 INTRO: Final = """\
+---
+search:
+  boost: 2
+---
+
 # Codelists
 
 Coded properties take their values from these lists. This page is generated
@@ -55,6 +62,26 @@ def _usage_line(usages: list[Usage], closed: bool, schema_page: str) -> str:
     return f"**{kind}**, used by {links}.\n"
 
 
+def render_code(table: CodelistTable, row: dict[str, str]) -> str:
+    """One code: a heading (anchor ``<list>-<code>``) with its title, its definition, and its
+    mappings to other schemes as a definition list."""
+    code = row["code"]
+    title = md.text(row.get("title", ""))
+    heading = f"### {md.code(code)}" + (f" · {title}" if title else "")
+    lines = [f"{heading} {{#{md.anchor(f'{table.name}-{code}')}}}\n"]
+    if row.get("deprecated"):
+        lines.append(f"**Deprecated:** {md.text(row['deprecated'])}\n")
+    definition = md.text(row.get("definition", ""))
+    if definition:
+        lines.append(definition + "\n")
+    terms = [(label, row.get(column, "")) for column, label in _MAPPING_COLUMNS]
+    terms.append(("Mapping note", row.get("mapping_note", "")))
+    shown = [(label, value) for label, value in terms if value]
+    if shown:
+        lines.append("\n".join(f"{label}\n:   {md.text(value)}\n" for label, value in shown))
+    return '<div class="dipos-codelist" markdown>\n\n' + "\n".join(lines) + "\n</div>\n"
+
+
 def render_codelist(
     table: CodelistTable,
     title: str,
@@ -62,34 +89,13 @@ def render_codelist(
     closed: bool,
     schema_page: str = "schema.md",
 ) -> str:
-    """One codelist: its heading (anchor = the list's name) and its table. Each code has
-    the anchor ``<list>-<code>``."""
-    mapping = [(column, label) for column, label in _MAPPING_COLUMNS if column in table.columns]
-    has_note = "mapping_note" in table.columns
-    headers = ["Code", "Title", "Definition"] + [label for _, label in mapping]
-    if has_note:
-        headers.append("Mapping note")
-    rows = []
-    for row in table.rows:
-        code = row["code"]
-        definition = md.text(row.get("definition", ""))
-        if row.get("deprecated"):
-            definition = f"**Deprecated:** {md.text(row['deprecated'])}<br>{definition}"
-        cells = [
-            f'<span id="{md.anchor(f"{table.name}-{code}")}"></span>{md.code(code)}',
-            md.text(row.get("title", "")),
-            definition,
-        ]
-        cells.extend(md.text(row.get(column, "")) for column, _ in mapping)
-        if has_note:
-            cells.append(md.text(row.get("mapping_note", "")))
-        rows.append(cells)
+    """One codelist: its heading (anchor = the list's name), then each of its codes."""
     return (
         f"## {md.text(title)} (`{table.name}`) {{#{md.anchor(table.name)}}}\n\n"
         + _usage_line(usages, closed, schema_page)
         + f"\n{len(table.rows)} codes. "
         f"[Download `{table.name}.csv`](../{{schema_path}}/codelists/{table.name}.csv)\n\n"
-        + md.table(headers, rows)
+        + "\n".join(render_code(table, row) for row in table.rows)
     )
 
 

@@ -1,5 +1,6 @@
-"""One page per example document: its positions in a table, and a Mermaid diagram of
-how they are linked (preconditions, exchanges, reaffirmations, responses)."""
+"""One page per example document: its positions in a table, and how they are linked
+(preconditions, exchanges, reaffirmations, responses) in words, with links to the same
+positions in the report of the examples, which draws the links as a graph offline."""
 
 from pathlib import PurePosixPath
 from typing import Any, Final
@@ -136,59 +137,27 @@ def _relations(position: dict[str, Any]) -> list[tuple[str, str, str]]:
     return found
 
 
-_ARROWS: Final = {
-    "link": "-->",
-    "same": "---",
-    "reaffirms": "-.->",
-    "response": "==>",
-    "part": "-.->",
-}
+REPORT_PAGE: Final = "examples/report/index.html"
+"""Where the site serves the report of ``examples/`` (written by docs/hooks.py)."""
 
 
-def _node_label(record_id: str, ctx: PageContext) -> str:
-    record = ctx.index.by_id.get(record_id)
-    if record is None:
-        return md.mermaid_label(record_id)
-    if record.get("type") == "position":
-        holders = ", ".join(ctx.index.name_of(str(h)) for h in record.get("holders") or [])
-        topics = ", ".join(str(t) for t in record.get("topics") or [])
-        head = ctx.number.get(record_id, record_id)
-        return md.mermaid_label(f"{head} · {holders}\n{record.get('move', '')}: {topics}")
-    return md.mermaid_label(
-        f"{record.get('type', '')}: {md.shorten(ctx.index.name_of(record_id), 60)}"
-    )
+def report_link(page_path: str, position_id: str = "") -> str:
+    """The URL of the examples' report from a page, opening a position's card when given."""
+    fragment = f"p={position_id}" if position_id else ""
+    return relative_link(page_path, REPORT_PAGE, fragment)
 
 
-def links_diagram(page: ExamplePage, ctx: PageContext) -> str:
-    """A Mermaid flowchart of the links between the page's positions (and the positions
-    and proposals elsewhere that they point to). Empty when nothing is linked."""
-    edges = []
+def links_list(page: ExamplePage, ctx: PageContext) -> str:
+    """The links between the page's positions (and the positions and proposals elsewhere
+    that they point to), one line each: "P1 — precondition (before) → P3". Words rather
+    than a diagram, so that the page reads offline, on a phone and to a screen reader; the
+    report draws the same links as a graph. Empty when nothing is linked."""
+    lines = []
     for position in page.positions:
-        for edge, target, label in _relations(position):
-            edges.append((str(position.get("id")), edge, target, label))
-    if not edges:
-        return ""
-    involved: list[str] = []
-    for source, _, target, _ in edges:
-        for record_id in (source, target):
-            if record_id not in involved:
-                involved.append(record_id)
-    node = {record_id: f"n{i}" for i, record_id in enumerate(involved)}
-    lines = ["flowchart TD"]
-    for record_id in involved:
-        label = _node_label(record_id, ctx)
-        record = ctx.index.by_id.get(record_id, {})
-        if record.get("type") == "proposal":
-            lines.append(f'    {node[record_id]}{{{{"{label}"}}}}')
-        elif record_id in ctx.number:
-            lines.append(f'    {node[record_id]}["{label}"]')
-        else:
-            lines.append(f'    {node[record_id]}(["{label}"])')
-    for source, edge, target, label in edges:
-        lines.append(
-            f'    {node[source]} {_ARROWS[edge]}|"{md.mermaid_label(label)}"| {node[target]}'
-        )
-    return md.fence("\n".join(lines), "mermaid")
+        source = ctx.position_ref(str(position.get("id")))
+        for _, target, label in _relations(position):
+            lines.append(f"- {source} — {md.text(label)} → {ctx.position_ref(target)}")
+    return "\n".join(lines) + "\n" if lines else ""
 
 
 def _source_block(page: ExamplePage, ctx: PageContext) -> str:
@@ -253,19 +222,23 @@ def render_page(
     )
     parts.append("## Positions\n")
     parts.append(positions_table(page, ctx))
-    diagram = links_diagram(page, ctx)
+    links = links_list(page, ctx)
     parts.append("\n## Links between positions\n")
-    if diagram:
+    graph = f"[report of the examples]({report_link(page.path)})"
+    if links:
         parts.append(
-            "An arrow from A to B reads: A has B as its *precondition*, A is offered *in "
-            "exchange for* B, A is the *consequence if* B is *refused*, A *elaborates* B, A "
-            "*reaffirms* B, A *responds* to B, or A is a *point of* proposal B. Rectangles "
-            "are the positions of this page; rounded nodes are positions recorded on other "
-            "pages; hexagons are proposals.\n"
+            "Each line reads: the first position has the second as its *precondition*, is "
+            "offered *in exchange for* it, is the *consequence if* it is *refused*, "
+            "*elaborates*, *reaffirms* or *responds* to it, or is a *point of* a proposal. "
+            f"The {graph} draws these links as a graph (its *Links* view), with every "
+            "position of the examples, and works offline.\n"
         )
-        parts.append(diagram)
+        parts.append(links)
     else:
-        parts.append("The positions of this document are not linked to one another.\n")
+        parts.append(
+            "The positions of this document are not linked to one another; the "
+            f"{graph} shows the links between the other examples.\n"
+        )
     parts.append("\n## Each position\n")
     page_sources = {text_of(r, "id") for r in page.file.records if r.get("type") == "source"}
     parts.extend(position_section(p, ctx, page_sources) for p in page.positions)
@@ -302,7 +275,10 @@ def render_index(pages: list[ExamplePage], index: RecordIndex) -> str:
         "in five real news articles; the **illustrative** files are invented, with fictional "
         "actors, to show parts of the schema the articles do not use.\n",
         f"{len(pages)} documents, {total} positions. The [timeline](../timeline.md) shows "
-        "them all on one time axis.\n",
+        "them all on one time axis. The [report of the examples]"
+        f"({report_link('examples/index.md')}) (what `dipos report examples/` writes) shows "
+        "them as a matrix of who wants what, each actor's positions over time, the links "
+        "between them as a graph, a timeline and a card per position; it works offline.\n",
         md.table(["Document", "Kind", "Positions", "File"], rows),
     ]
     if others:

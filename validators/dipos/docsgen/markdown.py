@@ -1,8 +1,8 @@
-"""Small helpers to write Markdown (and Mermaid) safely from data.
+"""Small helpers to write Markdown safely from data.
 
 Text taken from data (quotes, names, descriptions) may hold any character.
 These helpers make sure it is shown as written: never read as Markdown syntax,
-HTML, or a table-cell or Mermaid delimiter.
+HTML, or a table-cell delimiter.
 """
 
 import json
@@ -118,26 +118,6 @@ def fence(body: str, language: str = "") -> str:
     longest = max((len(run) for run in re.findall(r"`{3,}", body)), default=2)
     marks = "`" * (longest + 1)
     return f"{marks}{language}\n{body.rstrip()}\n{marks}\n"
-
-
-def mermaid_label(value: str) -> str:
-    """Text for a quoted Mermaid label (``id["..."]``, ``-->|"..."|``): quotes, angle
-    brackets and other characters Mermaid reads as syntax become entity codes."""
-    replacements = {
-        "#": "#35;",
-        '"': "#quot;",
-        "<": "#lt;",
-        ">": "#gt;",
-        "&": "#amp;",
-        "|": "#124;",
-        "`": "#96;",
-        "[": "#91;",
-        "]": "#93;",
-        "{": "#123;",
-        "}": "#125;",
-    }
-    escaped = "".join(replacements.get(char, char) for char in value)
-    return "<br/>".join(line.strip() for line in escaped.splitlines() if line.strip())
 
 
 def html_attribute(value: str) -> str:

@@ -169,7 +169,8 @@ def _ref_description(schema: dict[str, Any]) -> str:
 def property_rows(
     name: str, schema: dict[str, Any], codelists: list[CodelistTable], harvest: Harvest
 ) -> list[list[str]]:
-    """The rows of a definition's property table."""
+    """Each property of a definition as [name, type, required, description, details], the
+    details one Markdown line each (values, constraints, example)."""
     required = set(schema.get("required", []))
     rows = []
     for prop, prop_schema in schema.get("properties", {}).items():
@@ -186,13 +187,29 @@ def property_rows(
         rows.append(
             [
                 f'<span id="{md.property_anchor(name, prop)}"></span>`{prop}`',
-                md.cell(type_markdown(prop_schema)),
+                type_markdown(prop_schema),
                 "**required**" if prop in required else "optional",
-                md.cell(str(prop_schema.get("description", "") or _ref_description(prop_schema))),
-                md.cell("\n".join(details)),
+                str(prop_schema.get("description", "") or _ref_description(prop_schema)).strip(),
+                "
+".join(details),
             ]
         )
     return rows
+
+
+def property_block(row: list[str]) -> str:
+    """One property as a block that reads at any width (a seven-column table did not fit
+    a phone): its name, type and whether it is required on one line, then its description,
+    then its allowed values, constraints and example, one per line."""
+    head, kind, required, description, details = row
+    lines = ['<div class="dipos-property" markdown>\n', f"{head} · {kind} · {required}"]
+    lines.append("{: .dipos-property-head }\n")
+    if description:
+        lines.append(description + "\n")
+    for detail in details.splitlines():
+        lines.append(detail + "\n{: .dipos-property-detail }\n")
+    lines.append("</div>\n")
+    return "\n".join(lines)
 
 
 def _example_block(name: str, harvest: Harvest) -> str:
@@ -292,9 +309,8 @@ def _definition_section(
     if description:
         lines.append(description + "\n")
     lines.extend(rule + "\n" for rule in _cross_property_rules(schema))
-    rows = property_rows(name, schema, codelists, harvest)
-    if rows:
-        lines.append(md.table(["Property", "Type", "Required", "Description", "Values"], rows))
+    for row in property_rows(name, schema, codelists, harvest):
+        lines.append(property_block(row))
     if schema.get("additionalProperties") is False:
         lines.append(
             f"No other properties (this {kind} is [closed](#every-object); a project's own "

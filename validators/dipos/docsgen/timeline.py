@@ -136,7 +136,10 @@ def render(
         f"{scope}, on one time axis, one lane per holder (a position held jointly appears "
         "in each holder's lane), so that you can see how the parties' demands, offers and "
         "refusals evolved. Hover over a dot for the position; click it to open its section on "
-        "its example page. Generated at build time from the example files.\n",
+        "its example page. Generated at build time from the example files. On a narrow "
+        "screen the drawing keeps a readable size and scrolls sideways in its frame; the "
+        "[report of the examples](examples/report/index.html) has a timeline made for "
+        "phones, with a shape for each move.\n",
     ]
     if entries:
         parts.append(panels(entries, index))
