@@ -190,8 +190,7 @@ def property_rows(
                 type_markdown(prop_schema),
                 "**required**" if prop in required else "optional",
                 str(prop_schema.get("description", "") or _ref_description(prop_schema)).strip(),
-                "
-".join(details),
+                "\n".join(details),
             ]
         )
     return rows
