@@ -63,10 +63,10 @@ list (the reporting chain of each evidence item)."""
 
 def covers_every_reference(record: dict[str, Any]) -> bool:
     """Whether the tables above reach every id the record refers to, as the validator's
-    table of reference fields (``dipos.validator.fields.REFERENCES``) finds them. A record
+    table of reference fields (``dipos.validator.index.fields.REFERENCES``) finds them. A record
     with references deeper than these tables reach (a zone's line, the event a duration
     counts from) is not used as a template, so that no clone keeps an old id."""
-    from dipos.validator.fields import REFERENCES, values_at
+    from dipos.validator.index.fields import REFERENCES, values_at
 
     every = [
         target

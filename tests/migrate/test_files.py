@@ -11,7 +11,7 @@ import yaml
 from jsonschema.exceptions import ValidationError
 
 from dipos.migrate.files import Kind, convert_text
-from dipos.validator.inputs import SUFFIXES
+from dipos.validator.read.inputs import SUFFIXES
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 MIGRATE_FIXTURES = REPO_ROOT / "tests" / "fixtures" / "migrate"
@@ -153,6 +153,12 @@ def test_a_valid_0_1_fixture_was_valid_against_0_1_and_is_still_valid(name: str)
     assert path.is_file()
 
 
+#: Rules that 0.2 writes with another keyword (the same documents are invalid):
+#: "at least one of" is `not` (all absent) instead of an `anyOf` of `required`, which
+#: ajv's strict mode refuses (see the model's `Deadline`).
+REWRITTEN_IN_0_2 = {"deadline--neither-date-nor-within.json": {"anyOf": "not"}}
+
+
 @pytest.mark.parametrize("name", sorted(EXPECTED_0_1))
 def test_an_invalid_0_1_fixture_stays_invalid_for_the_same_reason(name: str) -> None:
     path = SCHEMA_FIXTURES / "invalid" / name
@@ -163,7 +169,8 @@ def test_an_invalid_0_1_fixture_stays_invalid_for_the_same_reason(name: str) -> 
     found = {(str(error.validator), json_pointer(error)) for error in errors}
     assert (expected["keyword"], expected["path"]) in found
     now = yaml.safe_load((SCHEMA_FIXTURES / "invalid" / "EXPECTED.yaml").read_text("utf-8"))
-    assert now[name] == expected
+    keyword = REWRITTEN_IN_0_2.get(name, {}).get(expected["keyword"], expected["keyword"])
+    assert now[name] == {**expected, "keyword": keyword}
 
 
 def _convert(text: str, kind: Kind = "json") -> str:

@@ -11,6 +11,7 @@ from typing import Any, get_args
 
 from hypothesis import strategies as st
 
+from dipos.limits import TOPIC_MAX_LENGTH
 from dipos.model import types, vocab
 
 Json = dict[str, Any]
@@ -28,7 +29,7 @@ def _matching(pattern: str) -> st.SearchStrategy[str]:
 ids = _matching(types.ID_PATTERN)
 texts = st.text(min_size=1, max_size=12)
 names = texts
-topics = _matching(types.TOPIC_PATTERN)
+topics = _matching(types.TOPIC_PATTERN).filter(lambda code: len(code) <= TOPIC_MAX_LENGTH)
 qids = _matching(types.QID_PATTERN)
 calendar_dates = _matching(types.CALENDAR_DATE_PATTERN)
 edtf_dates = _matching(types.EDTF_PATTERN)

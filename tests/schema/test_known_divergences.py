@@ -72,3 +72,20 @@ def test_integer_beyond_the_float_range_for_a_number() -> None:
     """The schema bounds numbers to the double range, so every validator rejects 10**400."""
     document = _position(quantities=[{"value": 10**400, "unit": "USD"}])
     assert set(verdicts(document).values()) == {False}
+
+
+def test_every_pattern_documents_the_trailing_newline() -> None:
+    """The divergence above is written in the schema itself, beside every pattern."""
+    from dipos.model.types import PATTERN_NOTE
+    from dipos.schema import dataset_schema, record_schema
+
+    def patterns_without_note(node: Any) -> int:
+        if isinstance(node, dict):
+            missing = int("pattern" in node and node.get("$comment") != PATTERN_NOTE["$comment"])
+            return missing + sum(patterns_without_note(v) for v in node.values())
+        if isinstance(node, list):
+            return sum(patterns_without_note(v) for v in node)
+        return 0
+
+    assert patterns_without_note(record_schema()) == 0
+    assert patterns_without_note(dataset_schema()) == 0

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from dipos.validator.rules import record_checks
+from dipos.validator.check.rules import record_checks
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "validate"
 VALID = FIXTURES / "valid"

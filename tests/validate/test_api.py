@@ -99,4 +99,6 @@ def test_docstring_example_runs() -> None:
     import sys
 
     module = sys.modules["dipos.validator"]
-    assert doctest.testmod(module).failed == 0
+    result = doctest.testmod(module)
+    assert result.attempted > 0, "no example found: the docstring's example is not run"
+    assert result.failed == 0

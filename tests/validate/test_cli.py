@@ -213,14 +213,15 @@ def test_bad_option_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
 def test_unreadable_file_exits_2(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from dipos.validator.inputs import InputFile
+    from dipos.validator.read.inputs import InputFile
 
     def refuse(self: InputFile) -> bytes:
         raise PermissionError(13, "Permission denied", str(self.path))
 
     # Permissions cannot be relied on (tests may run as root): refuse the read itself.
     monkeypatch.setattr(InputFile, "read_bytes", refuse)
-    code, out, err = run(capsys, str(VALID_FILE))
+    # (--no-reference: the packaged reference list would be the first file refused.)
+    code, out, err = run(capsys, "--no-reference", str(VALID_FILE))
     assert code == 2
     assert out == ""
     assert err == f"dipos validate: error: cannot read {VALID_FILE}: Permission denied\n"
@@ -247,11 +248,12 @@ def test_internal_error_is_one_line(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from dipos.cli import validate_cmd
+    from dipos.validator import engine
 
     def boom(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("kaboom")
 
-    monkeypatch.setattr(validate_cmd, "run", boom)
+    monkeypatch.setattr(engine, "run", boom)
     monkeypatch.delenv(validate_cmd.DEBUG_ENV, raising=False)
     code, _, err = run(capsys, str(VALID_FILE))
     assert code == 2
@@ -263,7 +265,7 @@ def test_internal_error_is_one_line(
 
 
 def test_progress_only_on_a_terminal(capsys: pytest.CaptureFixture[str]) -> None:
-    from dipos.validator.progress import ProgressLine
+    from dipos.validator.report.progress import ProgressLine
 
     class Tty(io.StringIO):
         def isatty(self) -> bool:

@@ -1,9 +1,10 @@
 """The compact index and the fast path give what the plain, in-memory way gives.
 
-* The cross-record rules over the compact index (:mod:`dipos.validator.compact`)
-  find exactly what a direct pass over full entries finds (written out here).
-* The hand-written readers (:mod:`dipos.validator.entries`,
-  :mod:`dipos.validator.fastpath`) give the same index rows and one-record findings
+* The cross-record rules over the compact index (:mod:`dipos.validator.index.compact`)
+  find exactly what a direct pass over full entries finds (written out here from the
+  rules' definitions, independently of :mod:`dipos.validator.check.rules.cross`).
+* The hand-written readers (:mod:`dipos.validator.index.entries`,
+  :mod:`dipos.validator.check.fastpath`) give the same index rows and one-record findings
   as the generic, table-driven ones, and read every reference field of the model.
 """
 
@@ -15,62 +16,99 @@ from typing import Any
 import orjson
 import pytest
 
-from dipos.validator import compact
-from dipos.validator.compact import REF_KINDS, TYPE_NAMES, CompactIndex
-from dipos.validator.entries import POSITION_CODES, index_record
-from dipos.validator.fastpath import fast_checks
-from dipos.validator.fields import REFERENCES
+from dipos.validator.check.fastpath import fast_checks
+from dipos.validator.check.rules import cross
+from dipos.validator.check.rules.record_checks import problems
+from dipos.validator.check.structure import record_validator
 from dipos.validator.findings import Finding
-from dipos.validator.index import RecordEntry, extract
-from dipos.validator.inputs import collect
-from dipos.validator.recover import RecordReader
-from dipos.validator.rules import cross
-from dipos.validator.rules.record_checks import problems
-from dipos.validator.structure import record_validator
+from dipos.validator.index import compact
+from dipos.validator.index.compact import REF_KINDS, TYPE_NAMES, CompactIndex
+from dipos.validator.index.entries import POSITION_CODES, index_record
+from dipos.validator.index.fields import REFERENCES
+from dipos.validator.index.records import RecordEntry, extract
+from dipos.validator.index.recover import RecordReader
+from dipos.validator.paths import to_pointer
+from dipos.validator.read.inputs import collect
 
 from .conftest import INVALID, VALID
 from .test_jobs import generated_with_errors  # noqa: F401 - a fixture
 
 
-def _reference_check_all(entries: list[RecordEntry]) -> Iterator[Finding]:
-    """The cross-record rules the simple way: every entry in memory, by id."""
+def _reference_check_all(entries: list[RecordEntry]) -> Iterator[tuple[str, int, str]]:
+    """The cross-record rules the simple way, written out here from the rules' definitions
+    (docs/rules.md), without the code under test: every entry in memory, by id. Gives
+    (rule, line, JSON pointer) of each finding; the messages are tested elsewhere."""
     by_id: dict[str, RecordEntry] = {}
-    ids_by_type: dict[str, list[str]] = defaultdict(list)
     ordered: list[RecordEntry] = []
     for entry in entries:
-        first = by_id.get(entry.id)
-        if first is not None:
-            yield cross._make(
-                "id-duplicate",
-                f'the id "{entry.id}" is already used by the {first.type} record at '
-                f"{cross._at(first)}",
-                entry,
-                ("id",),
-            )
+        if entry.id in by_id:
+            yield "id-duplicate", entry.line or 0, to_pointer((*entry.path, "id"))
             continue
         by_id[entry.id] = entry
-        ids_by_type[entry.type].append(entry.id)
         ordered.append(entry)
-    yield from cross._references(ordered, by_id, ids_by_type)
-    yield from cross._date_order(ordered, by_id)
-    yield from cross._points(ordered, by_id)
+    for entry in ordered:
+        after_sources: set[str] = set()
+        for ref in entry.refs:
+            where = entry.line or 0, to_pointer((*entry.path, *ref.path))
+            target = by_id.get(ref.target)
+            if target is None:
+                yield "ref-unresolved", *where
+                continue
+            if target.type not in ref.allowed:
+                yield "ref-wrong-type", *where
+                continue
+            # Dates are compared only when both are known and neither is qualified.
+            if entry.type != "position" or entry.date is None or target.date is None:
+                continue
+            if entry.date.qualified or target.date.qualified:
+                continue
+            field = ref.path[0] if ref.path else ""
+            if field == "evidence" and target.type == "source":
+                if entry.date.first > target.date.last and target.id not in after_sources:
+                    after_sources.add(target.id)
+                    yield (
+                        "date-after-source",
+                        entry.line or 0,
+                        to_pointer((*entry.path, "stated_on")),
+                    )
+            elif field in ("reaffirms", "responds_to") and target.date.first > entry.date.last:
+                yield "link-to-later-position", *where
+        for rel, target_id, numbers in entry.point_refs:
+            target = by_id.get(target_id)
+            if target is None or target.type != "proposal" or not target.points:
+                continue
+            for i, number in enumerate(numbers):
+                if number not in target.points:
+                    where = entry.line or 0, to_pointer((*entry.path, *rel, "points", i))
+                    yield "proposal-point-unknown", *where
+    # Precondition cycles: positions that reach each other through preconditions, one
+    # finding per group, on the group's smallest id (by plain reachability, not Tarjan).
     graph = {
-        e.id: [t for t in e.preconditions if t != e.id and t in by_id]
+        e.id: {t for t in e.preconditions if t != e.id and t in by_id}
         for e in ordered
-        if e.type == "position" and e.preconditions
+        if e.type == "position"
     }
-    for component in cross._strongly_connected(graph):
-        if len(component) >= 2:
-            start = min(component)
-            cycle = cross._cycle_through(start, graph, set(component))
-            yield cross._make(
-                "precondition-cycle",
-                "these positions are each other's preconditions: "
-                + " → ".join(cycle)
-                + " (each needs the next fulfilled first)",
-                by_id[start],
-                ("links",),
-            )
+
+    def reach(start: str) -> set[str]:
+        seen: set[str] = set()
+        todo = list(graph.get(start, ()))
+        while todo:
+            node = todo.pop()
+            if node not in seen:
+                seen.add(node)
+                todo.extend(graph.get(node, ()))
+        return seen
+
+    reachable = {node: reach(node) for node in graph}
+    groups = {
+        frozenset(n for n in reachable[node] if node in reachable.get(n, set()))
+        for node in graph
+        if node in reachable[node]
+    }
+    for group in groups:
+        if len(group) >= 2:
+            first = by_id[min(group)]
+            yield "precondition-cycle", first.line or 0, to_pointer((*first.path, "links"))
 
 
 def _lines(path: Path) -> Iterator[tuple[int, Any]]:
@@ -104,9 +142,13 @@ def test_cross_rules_over_the_index_find_what_a_direct_pass_finds(
         if entry is not None:
             entries.append(entry)
     reader = RecordReader(index, collect([generated_with_errors]))
-    found = sorted(cross.check_all(index, reader), key=_key)
-    expected = sorted(_reference_check_all(entries), key=_key)
-    assert {f.rule for f in expected} >= {"ref-unresolved", "id-duplicate", "precondition-cycle"}
+    found = sorted((f.rule, f.line or 0, f.pointer) for f in cross.check_all(index, reader))
+    expected = sorted(_reference_check_all(entries))
+    assert {rule for rule, _, _ in expected} >= {
+        "ref-unresolved",
+        "id-duplicate",
+        "precondition-cycle",
+    }
     assert found == expected
 
 

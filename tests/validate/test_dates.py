@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from dipos import edtf
 from dipos.docsgen import edtf as docs_edtf
 from dipos.model import types
-from dipos.validator import dates, validate
+from dipos.validator import validate
+from dipos.validator.index import dates
 
 D = date.fromisoformat
 OPEN = None
@@ -165,7 +166,7 @@ def test_impossible_dates_and_reversed_intervals(
 
 
 def test_the_validator_keeps_its_names() -> None:
-    """The rules catch these names from ``dipos.validator.dates``; they are the reader's."""
+    """The rules catch these names from ``dipos.validator.index.dates``; they are the reader's."""
     assert dates.ImpossibleDate is edtf.ImpossibleDate
     assert dates.IntervalReversed is edtf.IntervalReversed
     assert issubclass(dates.IntervalReversed, dates.ImpossibleDate)

@@ -1,4 +1,4 @@
-"""The validator's tables of references and dates (``dipos.validator.fields``) match the
+"""The validator's tables of references and dates (``dipos.validator.index.fields``) match the
 models: every reference field's ``RefersTo`` marker, and every EDTF date."""
 
 import types
@@ -9,7 +9,7 @@ from pydantic import BaseModel
 
 from dipos.model import RECORD_TYPES, StatedDate
 from dipos.model.types import RefersTo
-from dipos.validator.fields import EDTF_FIELDS, REFERENCES
+from dipos.validator.index.fields import EDTF_FIELDS, REFERENCES
 
 Pattern = tuple[str, ...]
 

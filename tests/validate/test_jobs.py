@@ -1,4 +1,4 @@
-"""``--jobs N`` gives exactly the findings of one process (dipos.validator.parallel).
+"""``--jobs N`` gives exactly the findings of one process (dipos.validator.engine.parallel).
 
 Large JSON Lines files are cut into ranges checked by different workers; here the
 ranges are made tiny so that even small files are cut, many times, at every kind of
@@ -16,10 +16,10 @@ from typing import Any
 import orjson
 import pytest
 
-from dipos.validator import parallel
-from dipos.validator.engine import run
-from dipos.validator.inputs import collect
-from dipos.validator.rules.quotes import SourceTexts
+from dipos.validator.check.rules.quotes import SourceTexts
+from dipos.validator.engine import parallel
+from dipos.validator.engine.runner import run
+from dipos.validator.read.inputs import collect
 
 from .conftest import BROKEN, INVALID, VALID, sources_of
 

@@ -5,8 +5,9 @@ import orjson
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dipos.validator.engine import FilePart, check_lines
-from dipos.validator.textscan import scan
+from dipos.validator.check.lines import check_lines
+from dipos.validator.check.pipeline import FilePart
+from dipos.validator.read.textscan import scan
 
 KEYS = st.sampled_from(["a", "b", "x_c", "é", 'q"', "\\", ":"])
 SCALARS = st.one_of(st.integers(-5, 5), st.sampled_from(["", ":", '":', "a\\", " :"]))

@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from dipos.validator import validate
-from dipos.validator.textscan import count_keys_in_text, count_keys_in_value, scan
+from dipos.validator.read.textscan import count_keys_in_text, count_keys_in_value, scan
 
 JSON_TEXT = """{
   "type": "dataset", "dipos_version": "0.2",
@@ -84,7 +84,7 @@ def test_key_counts_see_through_strings() -> None:
 
 
 def test_duplicate_keys_are_found_whatever_the_escapes() -> None:
-    from dipos.validator.syntax import duplicate_key_findings
+    from dipos.validator.read.syntax import duplicate_key_findings
 
     def dups(text: str) -> list[str]:
         import orjson

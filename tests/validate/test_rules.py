@@ -5,8 +5,9 @@ from typing import Any
 import pytest
 
 from dipos.codelists import SPECS
-from dipos.validator import dates, validate
-from dipos.validator.fields import CODED_FIELDS
+from dipos.validator import validate
+from dipos.validator.index import dates
+from dipos.validator.index.fields import CODED_FIELDS
 
 ACTOR = {"type": "actor", "id": "a", "name": "A", "kind": "state"}
 SOURCE = {"type": "source", "id": "s", "title": "T", "kind": "other"}

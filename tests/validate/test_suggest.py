@@ -3,7 +3,7 @@
 import pytest
 
 from dipos.codelists import load
-from dipos.validator.suggest import closest, did_you_mean, edit_distance
+from dipos.validator.check.suggest import closest, did_you_mean, edit_distance
 
 TOPICS = sorted(load("topic").code_values())
 

@@ -11,3 +11,7 @@ QUOTE_MAX_LENGTH: Final = 500
 """The longest evidence quote, in characters (Unicode code points). Enough for the clause
 or provision that carries a position, even in a treaty; a quote is evidence, not a copy
 of the source."""
+
+TOPIC_MAX_LENGTH: Final = 100
+"""The longest topic code, namespace included (the codelist's codes are under 40
+characters): a longer one is an error, not an unknown topic."""

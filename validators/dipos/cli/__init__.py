@@ -10,7 +10,18 @@ import sys
 from collections.abc import Sequence
 
 from ..version import SCHEMA_VERSION, __version__
-from . import migrate_cmd, report_cmd, schema_cmd, validate_cmd
+from . import (
+    anchor_cmd,
+    convert_cmd,
+    export_cmd,
+    lookup_cmd,
+    merge_cmd,
+    migrate_cmd,
+    report_cmd,
+    schema_cmd,
+    template_cmd,
+    validate_cmd,
+)
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -32,10 +43,16 @@ def build_parser() -> argparse.ArgumentParser:
         version=f"dipos {__version__} (schema {SCHEMA_VERSION})",
     )
     subcommands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    anchor_cmd.register(subcommands)
+    lookup_cmd.register(subcommands)
     report_cmd.register(subcommands)
     schema_cmd.register(subcommands)
     validate_cmd.register(subcommands)
     migrate_cmd.register(subcommands)
+    merge_cmd.register(subcommands)
+    export_cmd.register(subcommands)
+    convert_cmd.register(subcommands)
+    template_cmd.register(subcommands)
     return parser
 
 

@@ -56,7 +56,7 @@ def _fail(message: str) -> int:
 def run(args: argparse.Namespace) -> int:
     """Run ``dipos migrate``; never raise on bad input."""
     from ..migrate.files import migrate_file
-    from ..validator.inputs import InputError, InputFile, collect
+    from ..validator.read.inputs import InputError, InputFile, collect
 
     planned: list[tuple[InputFile, Path | None]] = []
     targets: dict[Path, str] = {}

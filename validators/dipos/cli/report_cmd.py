@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..report import InputError, OutputError, build_report
-from ..validator.output.text import summary
+from ..validator.report.text import summary
 
 EXIT_OK = 0
 EXIT_INVALID = 1

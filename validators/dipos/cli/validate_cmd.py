@@ -21,18 +21,24 @@ import os
 import sys
 import traceback
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from ..reference import context_files as reference_context
 from ..validator.catalogue import RULES
-from ..validator.engine import resolve_rule_patterns, run
 from ..validator.findings import ValidationReport
-from ..validator.inputs import InputError, InputFile, collect
-from ..validator.jsonstream import starts_as_dataset
-from ..validator.output import FORMATS
-from ..validator.output.text import summary
-from ..validator.parallel import cpu_count
-from ..validator.progress import ProgressLine
-from ..validator.rules.quotes import SourceTexts
+from ..validator.machine import cpu_count, limited_memory, physical_memory
+from ..validator.read.inputs import InputError, InputFile, collect
+from ..validator.read.jsonstream import starts_as_dataset
+from ..validator.report import FORMATS
+from ..validator.report.progress import ProgressLine
+from ..validator.report.text import summary
+from ..workbook.validate import as_input as workbook_file
+from ..workbook.validate import other_paths
+from ..workbook.validate import place as place_findings
+from ..workbook.validate import read_inputs as workbook_inputs
+
+if TYPE_CHECKING:
+    from ..validator.check.rules.quotes import SourceTexts
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -43,6 +49,9 @@ DEBUG_ENV = "DIPOS_DEBUG"
 WHOLE_FILE_NOTE_BYTES = 64 * 1024 * 1024
 """A JSON or YAML file at least this large gets a note: it is parsed whole (JSON Lines
 files are streamed), which takes about ten times its size in memory."""
+
+WHOLE_FILE_FACTOR = {"json": 10, "yaml": 20, "jsonl": 0}
+"""About how many times its size in memory a file takes when it is parsed whole."""
 
 _EPILOG = """\
 exit codes:
@@ -69,7 +78,8 @@ def register(subcommands: "argparse._SubParsersAction[Any]") -> None:
         help="check dipos files (JSON, JSON Lines, YAML) and report every problem",
         description=(
             "Check dipos data: files and directories (searched recursively for .json, "
-            ".jsonl, .yaml and .yml files), or - for standard input. All files given are "
+            ".jsonl, .yaml and .yml files), workbooks (.xlsx) and folders of CSV tables "
+            "(findings at their sheet and cell), or - for standard input. All files given are "
             "checked as one dataset: references resolve across them. Three layers are "
             "checked: syntax, the JSON Schema, and the rules across records; every problem "
             "is reported with its rule id, location, message and a fix hint."
@@ -132,6 +142,13 @@ def register(subcommands: "argparse._SubParsersAction[Any]") -> None:
         "pre-commit hook does)",
     )
     parser.add_argument(
+        "--no-reference",
+        action="store_true",
+        help="do not resolve references to the ids of the dipos reference list "
+        "(dipos:actor/RUS, dipos:territory/UA-14...), which are otherwise read as context: "
+        "to check that a dataset defines every record it uses",
+    )
+    parser.add_argument(
         "--jobs",
         "-j",
         type=_jobs,
@@ -139,6 +156,15 @@ def register(subcommands: "argparse._SubParsersAction[Any]") -> None:
         metavar="N",
         help="check in N worker processes (default 1; 0: one per processor). Large JSON Lines "
         "files are split between them; the findings are the same",
+    )
+    parser.add_argument(
+        "--max-memory",
+        type=_size,
+        metavar="SIZE",
+        help="refuse to start (exit 2) when a file read whole would need more memory than "
+        "SIZE (e.g. 2G, 500M), and stop with exit 2 when the run uses more. A JSON or YAML "
+        "file that is not streamed takes about ten times its size (YAML twenty); JSON Lines "
+        "and JSON dataset files are streamed. Default: the machine's physical memory",
     )
     parser.add_argument(
         "--stdin-format",
@@ -166,6 +192,22 @@ def _positive_int(text: str) -> int:
     return value
 
 
+_UNITS = {"": 1, "K": 1 << 10, "M": 1 << 20, "G": 1 << 30, "T": 1 << 40}
+
+
+def _size(text: str) -> int:
+    """A size in bytes: ``2G``, ``500M``, ``1.5GB``, ``100000000``."""
+    cleaned = text.strip().upper().removesuffix("B").removesuffix("I")
+    unit = cleaned[-1:] if cleaned[-1:] in _UNITS else ""
+    try:
+        value = float(cleaned[: len(cleaned) - len(unit)])
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a size such as 2G or 500M: {text!r}") from None
+    if not value > 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError("must be more than 0")
+    return int(value * _UNITS[unit])
+
+
 def _jobs(text: str) -> int:
     try:
         value = int(text)
@@ -185,6 +227,13 @@ def run_command(args: argparse.Namespace) -> int:
     """Run ``dipos validate``; never raise, never print a traceback (unless asked)."""
     try:
         return _run(args)
+    except MemoryError:
+        return _fail(
+            "ran out of memory. This is not a problem of the data: a JSON or YAML file is "
+            "read whole, which takes about ten times its size. Write large datasets as JSON "
+            'Lines (.jsonl, one record per line) or as a JSON file that starts with {"type": '
+            '"dataset", ...}: both are read in flat memory. See dipos validate --max-memory.'
+        )
     except (KeyboardInterrupt, BrokenPipeError):
         # The reader went away (`| head`): stop quietly; main() turns this into an exit code.
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -210,14 +259,25 @@ def _run(args: argparse.Namespace) -> int:
         return _list_rules()
     if not args.paths:
         return _fail("give at least one file or directory to check (or - for standard input)")
+    # The engine (numpy, jsonschema-rs, the compiled schema) is imported when there is
+    # work for it: `dipos --version` and `dipos validate --help` do without.
+    from ..validator.check.rules.quotes import SourceTexts
+    from ..validator.engine import resolve_rule_patterns
+
     try:
         resolve_rule_patterns(args.select)
         resolve_rule_patterns(args.ignore)
     except ValueError as error:
         return _fail(f"{error}; see dipos validate --list-rules")
     try:
-        stdin = sys.stdin.buffer.read() if "-" in args.paths else None
-        files = collect(args.paths, stdin=stdin, stdin_kind=args.stdin_format)
+        stdin = _read_stdin() if "-" in args.paths else None
+        # Workbooks and folders of CSV tables are read into datasets first (their
+        # findings are placed back at their cells below).
+        workbooks = workbook_inputs(args.paths)
+        files = collect(
+            [str(p) for p in other_paths(args.paths)], stdin=stdin, stdin_kind=args.stdin_format
+        )
+        files += [f for f in map(workbook_file, workbooks) if f is not None]
         texts = SourceTexts.from_directories(args.sources) if args.sources else None
         checked = {f.path.resolve() for f in files if f.path is not None}
         context = [
@@ -225,31 +285,79 @@ def _run(args: argparse.Namespace) -> int:
             for f in collect(args.context or [])
             if f.path is not None and f.path.resolve() not in checked
         ]
+        if not args.no_reference:
+            context = [*reference_context(files), *context]
     except (InputError, OSError, ValueError) as error:
         return _fail(str(error))
-    if not files:
+    if not files and not workbooks:
         return _fail(
-            "no dipos files found (.json, .jsonl, .yaml, .yml) in " + ", ".join(args.paths)
+            "no dipos files found (.json, .jsonl, .yaml, .yml, .xlsx, a folder of .csv) in "
+            + ", ".join(args.paths)
         )
+    limit = args.max_memory or physical_memory()
+    too_large = _whole_file_over(limit, [*context, *files])
+    if too_large is not None:
+        return _fail(too_large)
     if not args.quiet:
         _note_large_whole_files([*context, *files])
     try:
-        report = _validate(files, texts, args, context)
+        with limited_memory(args.max_memory):
+            report = _validate(files, texts, args, context)
     except OSError as error:
         return _fail(
             f"cannot read {getattr(error, 'filename', '') or ''}: {error.strerror or error}"
         )
+    report = place_findings(
+        report, workbooks, resolve_rule_patterns(args.select), resolve_rule_patterns(args.ignore)
+    )
     return _print(report, args)
+
+
+def _read_stdin() -> bytes:
+    """Standard input's bytes; ``OSError`` when it is closed."""
+    if sys.stdin is None:
+        raise OSError("standard input is closed: give files, or pipe data into -")
+    try:
+        return sys.stdin.buffer.read()
+    except (OSError, ValueError, AttributeError) as error:
+        raise OSError(f"cannot read standard input ({error})") from error
+
+
+def _read_whole(file: InputFile) -> bool:
+    """Whether a file is parsed whole (not streamed): YAML, and JSON that is not a dataset."""
+    if file.kind == "jsonl":
+        return False
+    return not (file.kind == "json" and file.path is not None and starts_as_dataset(file))
+
+
+def _whole_file_over(limit: int, files: list[InputFile]) -> str | None:
+    """Why the run would need more than ``limit`` bytes of memory, if it would: a file
+    that is read whole takes about :data:`WHOLE_FILE_FACTOR` times its size."""
+    for file in files:
+        size = file.size()
+        factor = WHOLE_FILE_FACTOR[file.kind]
+        if size * factor <= limit or not _read_whole(file):
+            continue
+        return (
+            f"{file.name} ({_human(size)}) is read whole, which needs about "
+            f"{_human(size * factor)} of memory, more than the {_human(limit)} "
+            "allowed (--max-memory, by default the machine's memory). Write it as JSON Lines "
+            '(.jsonl, one record per line) or as a JSON file that starts with {"type": '
+            '"dataset", ...}: both are read in flat memory.'
+        )
+    return None
+
+
+def _human(size: int) -> str:
+    return f"{size / 1e9:,.1f} GB" if size >= 1e9 else f"{size / 1e6:,.0f} MB"
 
 
 def _note_large_whole_files(files: list[InputFile]) -> None:
     """Say, before the work starts, why a large file that is read whole will take much
     memory (YAML files, and JSON files that do not start as a dataset)."""
     for file in files:
-        if file.kind == "jsonl" or file.size() < WHOLE_FILE_NOTE_BYTES:
+        if file.size() < WHOLE_FILE_NOTE_BYTES or not _read_whole(file):
             continue
-        if file.kind == "json" and file.path is not None and starts_as_dataset(file):
-            continue  # streamed
         size = file.size()
         print(
             f"dipos validate: note: {file.name} ({size / 1e6:,.0f} MB) is read whole: expect "
@@ -261,7 +369,7 @@ def _note_large_whole_files(files: list[InputFile]) -> None:
 
 def _validate(
     files: list[InputFile],
-    texts: SourceTexts | None,
+    texts: "SourceTexts | None",
     args: argparse.Namespace,
     context: list[InputFile],
 ) -> ValidationReport:
@@ -273,6 +381,8 @@ def _validate(
         nonlocal records_done
         if progress is not None:
             progress.file_done(records_done)
+
+    from ..validator.engine import run
 
     try:
         return run(

@@ -10,6 +10,8 @@ MODULES: Final = (
     ("dipos.model", "The data model"),
     ("dipos.codelists", "Codelists"),
     ("dipos.schema", "The JSON Schema"),
+    ("dipos.tables", "Tables (CSV, XLSX, Parquet, Data Package)"),
+    ("dipos.export", "Export formats"),
 )
 
 INTRO: Final = """\

@@ -43,6 +43,7 @@ _LAYER_TITLES: Final = {
     "syntax": "Reading the files",
     "structure": "Structure (the JSON Schema)",
     "rules": "Rules across records",
+    "workbook": "Workbooks and CSV tables",
 }
 
 
@@ -63,6 +64,13 @@ def _pretty(example: str) -> str:
         return example  # a syntax-layer example is broken on purpose: show it as is
 
 
+def _example(rule: RuleLike, language: str) -> str:
+    if getattr(rule, "example_format", "json") == "xlsx":
+        # A workbook cannot be shown as text: its example is a description of the cells.
+        return f"A workbook that triggers it: {rule.failing_example}.\n"
+    return "A document that triggers it:\n\n" + md.fence(_pretty(rule.failing_example), language)
+
+
 def render_rule(rule: RuleLike) -> str:
     """One rule's section; its heading's anchor is the rule id exactly."""
     declared = getattr(rule, "example_format", "json")
@@ -74,8 +82,7 @@ def render_rule(rule: RuleLike) -> str:
         f"### {md.text(rule.title)} {{#{rule.id}}}\n\n"
         f"`{rule.id}` · **{rule.severity}**\n\n"
         f"{rule.description.strip()}\n\n"
-        f"**How to fix it.** {rule.fix.strip()}\n\n"
-        f"A document that triggers it:\n\n" + md.fence(_pretty(rule.failing_example), language)
+        f"**How to fix it.** {rule.fix.strip()}\n\n" + _example(rule, language)
     )
 
 

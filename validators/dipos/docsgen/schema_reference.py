@@ -149,7 +149,21 @@ def _cross_property_rules(schema: dict[str, Any]) -> list[str]:
         ):
             names = [", ".join(f"`{p}`" for p in b["required"]) for b in branches]
             rules.append(f"Give {words}: {' / '.join(names)}.")
+    # "Not all absent" (`not: {properties: {a: false, b: false}}`), the form the models
+    # use for "at least one of" because ajv's strict mode refuses the `anyOf` above.
+    absent = schema.get("not")
+    if isinstance(absent, dict) and set(absent) == {"properties"}:
+        props = absent["properties"]
+        if props and all(value is False for value in props.values()):
+            rules.append(f"Give at least one of: {' / '.join(f'`{p}`' for p in props)}.")
     return rules
+
+
+def _ref_description(schema: dict[str, Any]) -> str:
+    """For a property that is only a ``$ref`` (a sibling description would make code
+    generators copy the type, as for ``extensions``): a pointer to the definition."""
+    name = ref_name(schema)
+    return f"See {_link(name)}." if name else ""
 
 
 def property_rows(
@@ -175,7 +189,7 @@ def property_rows(
                 f'<span id="{md.property_anchor(name, prop)}"></span>`{prop}`',
                 type_markdown(prop_schema),
                 "**required**" if prop in required else "optional",
-                str(prop_schema.get("description", "")).strip(),
+                str(prop_schema.get("description", "") or _ref_description(prop_schema)).strip(),
                 "\n".join(details),
             ]
         )

@@ -58,7 +58,8 @@ one folder per version (``schema/archive/0.1/``), frozen as they were released."
 def published_schema_files(root: Path, site_url: str) -> dict[str, Path]:
     """Where in the site each schema file and codelist is served, so that each schema's
     ``$id`` resolves once the site is published: the path of its ``$id`` below
-    ``site_url``. Codelists go in a ``codelists/`` folder beside the schemas."""
+    ``site_url``. The JSON-LD context goes beside the schemas, codelists in a
+    ``codelists/`` folder beside them."""
     return _published(root / "schema", site_url)
 
 
@@ -86,6 +87,9 @@ def _published(directory: Path, site_url: str) -> dict[str, Path]:
         published[relative] = path
         folders.add(str(PurePosixPath(relative).parent))
     for folder in sorted(folders):
+        # The JSON-LD context is served beside the schema whose terms it maps.
+        for context_path in sorted(directory.glob("*.jsonld")):
+            published[f"{folder}/{context_path.name}"] = context_path
         for csv_path in sorted((directory / "codelists").glob("*.csv")):
             published[f"{folder}/codelists/{csv_path.name}"] = csv_path
     return published

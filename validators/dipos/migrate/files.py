@@ -24,8 +24,8 @@ from typing import Any, Literal
 import yaml
 
 from ..validator.findings import Finding
-from ..validator.syntax import BOM, read_json, read_line
-from ..validator.yamlload import read_yaml
+from ..validator.read.syntax import BOM, read_json, read_line
+from ..validator.read.yamlload import read_yaml
 from .convert import MigrationProblem, migrate_value
 from .layout import dump, read_layout
 

@@ -223,8 +223,9 @@ class RelativeTime(DiposModel):
     """The event the span is counted from, as a position or proposal of the dataset and
     its milestone."""
 
+    # "Not both absent", for ajv's strict mode and code generators: see `Deadline`.
     json_schema_also: ClassVar[dict[str, Any]] = {
-        "anyOf": [{"required": ["after"]}, {"required": ["counted_from"]}]
+        "not": {"properties": {"after": False, "counted_from": False}}
     }
 
     @model_validator(mode="after")
@@ -273,8 +274,12 @@ class Deadline(DiposModel):
     description: Text | None = None
     """The deadline in the source's words, when that helps."""
 
+    # "Not both absent" rather than `anyOf` of two `required`: ajv's strict mode rejects
+    # a `required` whose names are declared only beside the `anyOf` (strictRequired),
+    # and code generators turn such `anyOf` branches into open types (`[k: string]:
+    # unknown`) that let typos through. A `false` property schema means "absent".
     json_schema_also: ClassVar[dict[str, Any]] = {
-        "anyOf": [{"required": ["date"]}, {"required": ["within"]}]
+        "not": {"properties": {"date": False, "within": False}}
     }
 
     @model_validator(mode="after")
@@ -375,7 +380,9 @@ class Recognition(DiposModel):
     json_schema_also: ClassVar[dict[str, Any]] = {
         "not": {
             "required": ["as_part_of", "independent"],
-            "properties": {"independent": {"const": True}},
+            # `as_part_of: true` constrains nothing; it declares the name beside the
+            # `required` that uses it, as ajv's strict mode asks (strictRequired).
+            "properties": {"as_part_of": True, "independent": {"const": True}},
         }
     }
 

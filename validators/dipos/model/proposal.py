@@ -7,6 +7,7 @@ from pydantic import Field, StringConstraints
 from ._base import DiposModel
 from .dates import DateValue
 from .types import (
+    PATTERN_NOTE,
     ActorRef,
     Extensions,
     Id,
@@ -25,6 +26,7 @@ PointNumber = Annotated[
     Field(
         description="The point's number or label as the document gives it: `7`, `3a`, `2.1`.",
         examples=["1", "3a", "2.1"],
+        json_schema_extra=PATTERN_NOTE,
     ),
 ]
 

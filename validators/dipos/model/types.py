@@ -5,10 +5,11 @@ validator reads them without loading pydantic.
 """
 
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated, Any, Final
 
 from pydantic import BeforeValidator, Field, StringConstraints
 
+from ..limits import TOPIC_MAX_LENGTH
 from ..patterns import (
     CALENDAR_DATE_PATTERN,
     EDTF_PATTERN,
@@ -59,6 +60,15 @@ __all__ = [
     "WikidataQid",
 ]
 
+PATTERN_NOTE: Final[dict[str, Any]] = {
+    "$comment": (
+        'The pattern allows no line break at the end: a value such as "abc\\n" is '
+        "invalid. python-jsonschema alone accepts one, because Python's `$` also matches "
+        "before a final newline; ECMA-262, Rust and the other engines reject it."
+    )
+}
+"""A note on every pattern of the schema: the one place where engines disagree on it."""
+
 Id = Annotated[
     str,
     StringConstraints(pattern=ID_PATTERN),
@@ -70,11 +80,12 @@ Id = Annotated[
             "`ru-mod-2025-06-ceasefire-conditions-1`."
         ),
         examples=["actor-russia", "pos-2024-06-14-withdrawal"],
+        json_schema_extra=PATTERN_NOTE,
     ),
 ]
 """Identifier of a record."""
 
-IdRef = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
+IdRef = Annotated[str, StringConstraints(pattern=ID_PATTERN), Field(json_schema_extra=PATTERN_NOTE)]
 """Reference to a record by its id: the `id` of another record in the same dataset (any of
 its files). It has no description of its own, so that each field's docstring says what
 the reference is (a description here would win over the docstring of a required field)."""
@@ -147,6 +158,7 @@ WikidataQid = Annotated[
             "Leave it out rather than guess: a wrong identifier is worse than none."
         ),
         examples=["Q212"],
+        json_schema_extra=PATTERN_NOTE,
     ),
 ]
 
@@ -158,6 +170,7 @@ LanguageTag = Annotated[
             "Language as a BCP 47 tag, lower-case primary subtag: `en`, `ru`, `uk`, `pt-BR`."
         ),
         examples=["en", "ru"],
+        json_schema_extra=PATTERN_NOTE,
     ),
 ]
 
@@ -168,19 +181,27 @@ Url = Annotated[
         description=(
             "An http(s) URL exactly as found. Never reconstruct or guess a URL: leave it out."
         ),
+        json_schema_extra=PATTERN_NOTE,
     ),
 ]
 
 Sha256 = Annotated[
     str,
     StringConstraints(pattern=SHA256_PATTERN),
-    Field(description="SHA-256 digest, 64 lower-case hexadecimal characters."),
+    Field(
+        description="SHA-256 digest, 64 lower-case hexadecimal characters.",
+        json_schema_extra=PATTERN_NOTE,
+    ),
 ]
 
 CalendarDate = Annotated[
     str,
     StringConstraints(pattern=CALENDAR_DATE_PATTERN),
-    Field(description="A calendar day, `YYYY-MM-DD`.", examples=["2025-06-14"]),
+    Field(
+        description="A calendar day, `YYYY-MM-DD`.",
+        examples=["2025-06-14"],
+        json_schema_extra=PATTERN_NOTE,
+    ),
 ]
 
 EdtfDate = Annotated[
@@ -204,26 +225,33 @@ EdtfDate = Annotated[
             "2025-02-10/2025-03-07",
             "2025-05-08T00:00:00+03:00",
         ],
+        json_schema_extra=PATTERN_NOTE,
     ),
 ]
 
 Topic = Annotated[
     str,
-    StringConstraints(pattern=TOPIC_PATTERN),
+    StringConstraints(pattern=TOPIC_PATTERN, max_length=TOPIC_MAX_LENGTH),
     Field(
         description=(
             "A code from the `topic` codelist, e.g. `ceasefire`. The list is open: a code "
             "not in it is accepted with a warning. A project's own codes take a namespace "
-            "prefix, `myproject:water_rights`, and are not warned about."
+            "prefix, `myproject:water_rights`, and are not warned about. At most "
+            f"{TOPIC_MAX_LENGTH} characters."
         ),
         examples=["ceasefire", "territorial_recognition", "acme:water_rights"],
+        json_schema_extra=PATTERN_NOTE,
     ),
 ]
 
 Iso3166Alpha3 = Annotated[
     str,
     StringConstraints(pattern=ISO3166_1_ALPHA3_PATTERN),
-    Field(description="ISO 3166-1 alpha-3 country code, upper case: `UKR`.", examples=["UKR"]),
+    Field(
+        description="ISO 3166-1 alpha-3 country code, upper case: `UKR`.",
+        examples=["UKR"],
+        json_schema_extra=PATTERN_NOTE,
+    ),
 ]
 
 Iso3166Code = Annotated[
@@ -235,6 +263,7 @@ Iso3166Code = Annotated[
             "ISO 3166-1 alpha-2 code (`UA`)."
         ),
         examples=["UA-14", "UA"],
+        json_schema_extra=PATTERN_NOTE,
     ),
 ]
 

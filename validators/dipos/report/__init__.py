@@ -22,10 +22,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..validator.check.rules.quotes import SourceTexts
 from ..validator.engine import run
 from ..validator.findings import ValidationReport
-from ..validator.inputs import InputError, collect
-from ..validator.rules.quotes import SourceTexts
+from ..validator.read.inputs import InputError, collect
 from .data import report_data
 from .load import load
 from .page import ASSETS, LICENCE_FILES, asset_bytes, render_page

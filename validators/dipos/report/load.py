@@ -13,9 +13,9 @@ from typing import Any, Final
 
 import orjson
 
-from ..validator.inputs import InputFile
-from ..validator.syntax import BOM
-from ..validator.yamlload import read_yaml
+from ..validator.read.inputs import InputFile
+from ..validator.read.syntax import BOM
+from ..validator.read.yamlload import read_yaml
 
 RECORD_LISTS: Final = ("actors", "territories", "sources", "proposals", "positions")
 """The properties of a dataset that hold records."""

@@ -5,7 +5,8 @@ Two folders hold generated files, never edited by hand:
 * the schema directory (``schema/`` in the repository): the JSON Schema
   documents and a copy of every codelist, for readers who do not use Python;
 * the packaged copy (``dipos/schema/json/``): the JSON Schema documents again,
-  byte for byte, shipped inside the package for the validator to read.
+  byte for byte, shipped inside the package for the validator to read, and the record
+  layout derived from the models (``layout.json``, see :mod:`.layout`).
 
 ``write`` and ``write_packaged`` regenerate them; ``check`` and ``check_packaged``
 compare them with what the models generate now and name every file that differs.
@@ -20,20 +21,34 @@ from typing import Final
 
 from ..codelists import all_codelists
 from .generate import build_schemas, render
-from .load import PACKAGED_FOLDER
+from .layout import build_layout, render_layout
+from .load import LAYOUT_FILE, PACKAGED_FOLDER
 
 PACKAGED_DIR: Final = Path(__file__).with_name(PACKAGED_FOLDER)
 """Where the packaged copy of the schema documents lives in this installation."""
 
 
-def expected_packaged_files() -> dict[str, str]:
-    """Every file of the packaged copy: the schema documents, by name, with their text."""
+def _schema_files() -> dict[str, str]:
     return {name: render(schema) for name, schema in build_schemas().items()}
 
 
+def expected_packaged_files() -> dict[str, str]:
+    """Every file of the packaged copy, by name, with its text: the schema documents and
+    the record layout the validator reads (``layout.json``)."""
+    files = _schema_files()
+    files[LAYOUT_FILE] = render_layout(build_layout())
+    return files
+
+
 def expected_files() -> dict[str, str]:
-    """Every file of the schema directory, by path relative to it, with its text."""
-    files = expected_packaged_files()
+    """Every file of the schema directory, by path relative to it, with its text: the
+    schema documents, the JSON-LD context (generated from ``dipos.linked.terms``) and
+    the codelists."""
+    from ..linked.context import CONTEXT_FILE, render_context
+
+    schemas = build_schemas()
+    files = {name: render(schema) for name, schema in schemas.items()}
+    files[CONTEXT_FILE] = render_context(schemas["record.schema.json"])
     for codelist in all_codelists():
         files[f"codelists/{codelist.name}.csv"] = codelist.csv_text
     return files
@@ -83,6 +98,7 @@ def _write(directory: Path, expected: dict[str, str]) -> list[str]:
 
 def _generated_looking(directory: Path) -> set[str]:
     found = {p.name for p in directory.glob("*.schema.json")}
+    found |= {p.name for p in directory.glob("*.jsonld")}
     found |= {f"codelists/{p.name}" for p in (directory / "codelists").glob("*.csv")}
     return found
 

@@ -93,16 +93,16 @@ def _hoist_extensions(body: dict[str, Any]) -> dict[str, Any]:
         shared = {k: v for k, v in prop.items() if k != "description"}
         if "propertyNames" in shared:  # ajv strictTypes: a string keyword needs its type
             shared["propertyNames"] = {"type": "string", **shared["propertyNames"]}
-        owner["properties"]["extensions"] = {
-            "$ref": f"#/$defs/{EXTENSIONS_DEF}",
-            "description": prop.get("description", ""),
-        }
+        # A bare `$ref`: with a sibling keyword (a description), json-schema-to-typescript
+        # makes a new type per use (`Extensions1`...), each with its index signature.
+        owner["properties"]["extensions"] = {"$ref": f"#/$defs/{EXTENSIONS_DEF}"}
     if shared is not None:
         shared["description"] = (
             "A project's own additions to a record: an object whose keys are names of your "
             "choice, best with a namespace (`acme:reviewed`), and whose values are any JSON. "
             "It is the only object of the format that takes properties the standard does not "
-            "define; everywhere else an unknown property is an error."
+            "define; everywhere else an unknown property is an error. Not for facts the "
+            "format has a property for."
         )
         defs = dict(body.get("$defs", {}))
         defs[EXTENSIONS_DEF] = shared

@@ -30,6 +30,17 @@ def _load(filename: str) -> dict[str, Any]:
     return document
 
 
+LAYOUT_FILE: Final = "layout.json"
+"""The record layout derived from the models (:mod:`dipos.schema.layout`), shipped beside
+the schema files in the package (not in ``schema/``: it is the validator's, not the
+standard's)."""
+
+
+def layout() -> dict[str, Any]:
+    """The record layout: where each record type holds references, codes and dates."""
+    return _load(LAYOUT_FILE)
+
+
 def dataset_schema() -> dict[str, Any]:
     """The schema of a whole dataset (``dataset.schema.json``). Do not modify it."""
     return _load("dataset.schema.json")

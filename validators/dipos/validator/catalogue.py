@@ -14,6 +14,11 @@ The rules come in three layers, checked in this order:
 * **structure** (``schema-*`` and a few more specific ids such as
   ``wikidata-malformed``): a record does not match the dipos JSON Schema;
 * **rules** across records: references, ids, dates, codelists, quotes.
+
+A workbook (``.xlsx``) or a folder of CSV tables is first read into records; the
+problems of reading it (``workbook-*``: a formula, a merged cell, a date typed as a
+spreadsheet date...) are reported at their sheet and cell, and so are the findings of
+the three layers on the records read from it.
 """
 
 from dataclasses import dataclass
@@ -22,7 +27,7 @@ from typing import Final, Literal
 from ..limits import QUOTE_MAX_LENGTH
 
 Severity = Literal["error", "warning", "info"]
-Layer = Literal["syntax", "structure", "rules"]
+Layer = Literal["syntax", "structure", "rules", "workbook"]
 
 DOCS_BASE_URL: Final = "https://dipos.github.io/dipos/"
 
@@ -45,8 +50,9 @@ class RuleInfo:
     """A small complete document (text) that triggers the rule."""
     layer: Layer = "rules"
     """Which layer checks it: ``syntax``, ``structure`` or ``rules``."""
-    example_format: Literal["json", "jsonl", "yaml"] = "json"
-    """How ``failing_example`` is read: as a ``.json``, ``.jsonl`` or ``.yaml`` file."""
+    example_format: Literal["json", "jsonl", "yaml", "xlsx"] = "json"
+    """How ``failing_example`` is read: as a ``.json``, ``.jsonl`` or ``.yaml`` file; for
+    ``xlsx`` (the workbook rules) it describes the cells of a workbook in words."""
     example_encoding: str = "utf-8"
     """The encoding in which ``failing_example`` is written to a file to trigger the rule."""
     example_source_text: str = ""
@@ -691,6 +697,188 @@ RULES: tuple[RuleInfo, ...] = (
         ),
         fix="Add `<source id>.txt` to the directory, or set the source's `text_sha256`.",
         failing_example=_position(),
+    ),
+    # --- workbooks and CSV tables --------------------------------------------------------
+    RuleInfo(
+        id="workbook-unreadable",
+        severity="error",
+        title="Not a readable workbook",
+        description=(
+            "The file cannot be read as an XLSX workbook: it is another format saved with "
+            "the `.xlsx` extension (`.xls`, `.ods`, CSV), damaged, or protected by a password."
+        ),
+        fix=(
+            "Open it in your spreadsheet program and save it as *Excel Workbook (.xlsx)*, "
+            "without a password; or export each sheet as CSV into one folder."
+        ),
+        failing_example="data.xlsx: a plain text file renamed to .xlsx",
+        layer="workbook",
+        example_format="xlsx",
+    ),
+    RuleInfo(
+        id="workbook-sheet-unknown",
+        severity="warning",
+        title="Sheet not read",
+        description=(
+            "A sheet's name is not one of the dipos tables (nor `Read me`, `Defaults` or "
+            "`codelists`), so nothing in it is read: whatever it holds is not in the data."
+        ),
+        fix=(
+            "Rename the sheet to the table it holds (see the template's sheet names); keep "
+            "notes in the `Read me` sheet or a file beside the workbook, or delete the sheet."
+        ),
+        failing_example="data.xlsx: a sheet named `Notes` beside `Positions`",
+        layer="workbook",
+        example_format="xlsx",
+    ),
+    RuleInfo(
+        id="workbook-sheet-hidden",
+        severity="warning",
+        title="Hidden sheet is read",
+        description=(
+            "A dipos table is hidden in the workbook. It is read all the same, which may "
+            "surprise whoever hid it (the template's `codelists` sheet is hidden on purpose "
+            "and is never read as data)."
+        ),
+        fix=(
+            "Unhide the sheet (right-click a sheet tab, *Unhide*) and check its rows, or delete it."
+        ),
+        failing_example="data.xlsx: the sheet `Actors` is hidden",
+        layer="workbook",
+        example_format="xlsx",
+    ),
+    RuleInfo(
+        id="workbook-column-missing",
+        severity="error",
+        title="Required column missing",
+        description=(
+            "A table has no column for a property that every record of its type needs "
+            "(a `Positions` sheet without `move`). The finding points at the header row."
+        ),
+        fix=(
+            "Add the column, with its name exactly as in the template, in the header row "
+            "(row 1), and fill it on every row."
+        ),
+        failing_example="data.xlsx: sheet `Positions`, row 1 has no `move` column",
+        layer="workbook",
+        example_format="xlsx",
+    ),
+    RuleInfo(
+        id="workbook-column-unknown",
+        severity="error",
+        title="Unknown column",
+        description=(
+            "A header in row 1 is not a column of this table (often a typo, `speakr`): its "
+            "values would be lost. A column with values and no header is reported the same way."
+        ),
+        fix=(
+            "Correct the header to the name in the template (the finding suggests the "
+            "nearest one), or delete the column. Extensions go in the `extensions` columns."
+        ),
+        failing_example="data.xlsx: sheet `Positions`, header `speakr` in D1",
+        layer="workbook",
+        example_format="xlsx",
+    ),
+    RuleInfo(
+        id="workbook-table",
+        severity="error",
+        title="Cell, row or table that cannot be read into records",
+        description=(
+            "A value cannot be read as its column's type (text in a number column, "
+            "`yes` in a true/false column), a key cell is empty or repeated, or a row of a "
+            "list's table names a record that no row of its main sheet has. The message "
+            "says which; the rest of the workbook is read."
+        ),
+        fix=(
+            "Correct the cell as the message says. A row of a list's table "
+            "(`position_evidence`) names its record in its first column "
+            "(`position_id`), exactly as that record's `id`."
+        ),
+        failing_example="data.xlsx: sheet `position_quantities`, `value` is `about 600` in C2",
+        layer="workbook",
+        example_format="xlsx",
+    ),
+    RuleInfo(
+        id="workbook-merged-cells",
+        severity="error",
+        title="Merged cells",
+        description=(
+            "Cells are merged. A merged range keeps its value only in its top-left cell; "
+            "the other cells read as empty, so the rows below lose the value they seem to have."
+        ),
+        fix=(
+            "Unmerge the range (*Merge & Center* off) and type the value in every cell of it, "
+            "or put it once in the `Defaults` sheet."
+        ),
+        failing_example="data.xlsx: sheet `Positions`, B2:B4 merged",
+        layer="workbook",
+        example_format="xlsx",
+    ),
+    RuleInfo(
+        id="workbook-formula",
+        severity="error",
+        title="Formula or error value in a cell",
+        description=(
+            'A cell holds a formula (`=A2&"-1"`) or an error value (`#REF!`, `#N/A`). '
+            "dipos reads what is typed, not what a formula computes: a value that depends on "
+            "other cells can change without anyone noticing, and another program may not "
+            "compute it at all."
+        ),
+        fix=(
+            "Replace the formula by its value: copy the cells, then *Paste special > "
+            "Values only*. Correct an error value by hand."
+        ),
+        failing_example='data.xlsx: sheet `Positions`, A2 is `=CONCAT("pos-",B2)`',
+        layer="workbook",
+        example_format="xlsx",
+    ),
+    RuleInfo(
+        id="workbook-date-cell",
+        severity="error",
+        title="Date typed as a spreadsheet date",
+        description=(
+            "A cell holds a spreadsheet date, not text. dipos dates are text in the EDTF "
+            "subset (`2025-05-17`, `2025-05`, `2025`), and the spreadsheet may have changed "
+            "what was typed: `2025-05` becomes the 1st of May, and the precision is lost. "
+            "The finding shows the date read, so that you can check it."
+        ),
+        fix=(
+            "Format the column as *Text* (Format cells > Text) and type the date again as "
+            "`YYYY-MM-DD` (or `YYYY-MM`, `YYYY`); or start it with an apostrophe, `'2025-05-17`."
+        ),
+        failing_example="data.xlsx: sheet `Positions`, stated_on in J2 is a date cell",
+        layer="workbook",
+        example_format="xlsx",
+    ),
+    RuleInfo(
+        id="workbook-number-cell",
+        severity="warning",
+        title="Number where text is expected",
+        description=(
+            "A cell of a text column (an id, a point number, a name) holds a number. It is "
+            "read as the number's digits, but the spreadsheet may already have changed what "
+            "was typed: `1.10` becomes `1.1`, `007` becomes `7`, a long number is rounded."
+        ),
+        fix=(
+            "Format the column as *Text* and type the value again (or start it with an "
+            "apostrophe, `'1.10`); then check the value the finding shows."
+        ),
+        failing_example="data.xlsx: sheet `Proposal points`, number 1.1 in B2",
+        layer="workbook",
+        example_format="xlsx",
+    ),
+    RuleInfo(
+        id="workbook-blank-row",
+        severity="info",
+        title="Blank rows skipped",
+        description=(
+            "Rows between the header and the last row of a table are empty. They are skipped; "
+            "the finding only says where, in case a row was cleared by mistake."
+        ),
+        fix="Delete the empty rows, or ignore this remark (`--ignore workbook-blank-row`).",
+        failing_example="data.xlsx: sheet `Actors`, row 3 empty between rows 2 and 4",
+        layer="workbook",
+        example_format="xlsx",
     ),
 )
 

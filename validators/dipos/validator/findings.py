@@ -13,6 +13,7 @@ import orjson
 
 from .catalogue import Severity, get
 from .paths import Path, to_json_path, to_pointer
+from .safetext import one_line
 
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
@@ -41,6 +42,10 @@ class Finding:
     path: Path = ()
     record_id: str | None = None
     """The ``id`` of the record the problem is in, where known."""
+    cell: str | None = None
+    """In a workbook or a folder of CSV tables: the sheet and cell, ``Positions!F12``
+    (a whole column ``Positions!F:F``, a row ``Positions!12:12``); ``line`` and
+    ``column`` are then ``None``."""
 
     @property
     def pointer(self) -> str:
@@ -57,11 +62,12 @@ class Finding:
         """The rule's section on the documentation site."""
         return get(self.rule).docs_url
 
-    def sort_key(self) -> tuple[str, int, int, str, int, str]:
+    def sort_key(self) -> tuple[str, int, int, str, str, int, str]:
         return (
             self.file or "",
             self.line or 0,
             self.column or 0,
+            self.cell or "",
             self.pointer,
             _SEVERITY_ORDER[self.severity],
             self.rule,
@@ -77,6 +83,7 @@ class Finding:
             "file": self.file,
             "line": self.line,
             "column": self.column,
+            "cell": self.cell,
             "pointer": self.pointer,
             "path": self.json_path,
             "record_id": self.record_id,
@@ -148,3 +155,19 @@ class ValidationReport:
     def to_json(self) -> str:
         """The report as a JSON text (what ``--format json`` prints)."""
         return orjson.dumps(self.to_dict(), option=orjson.OPT_INDENT_2).decode()
+
+
+def finding(
+    rule: str,
+    message: str,
+    file: str,
+    line: int | None = None,
+    column: int | None = None,
+    path: Path = (),
+    record_id: str | None = None,
+) -> Finding:
+    """A finding of a rule, with the rule's severity and fix hint."""
+    info = get(rule)
+    return Finding(
+        rule, info.severity, one_line(message), info.fix, file, line, column, path, record_id
+    )

@@ -8,6 +8,8 @@ programs, and as a ``$``-path (``$.positions[3].evidence``) for people.
 
 import re
 
+from .safetext import one_line
+
 Path = tuple[str | int, ...]
 
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -27,6 +29,6 @@ def to_json_path(path: Path) -> str:
         elif _IDENTIFIER.match(part):
             out.append(f".{part}")
         else:
-            escaped = part.replace("\\", "\\\\").replace("'", "\\'")
+            escaped = one_line(part.replace("\\", "\\\\").replace("'", "\\'"))
             out.append(f"['{escaped}']")
     return "".join(out)

@@ -727,13 +727,13 @@
     return out;
   }
 
-  function layoutGraph(edges, groups, members) {
+  function layoutGraph(edges, groups, members, flat) {
     var narrow = (document.getElementById("dr-graph").clientWidth || 800) < 720;
     var boxWidth = narrow ? 160 : 190;
     // A compound layout (boxes around open groups) costs several times a plain one: only
     // when two groups or more are open (one open group is named above the drawing).
     var openGroups = groups.filter(function (group) { return graphState.open[group]; });
-    var compound = openGroups.length > 1;
+    var compound = !flat && openGroups.length > 1;
     var g = new dagre.graphlib.Graph({ compound: compound, multigraph: true });
     // Left to right on a wide screen; top to bottom on a phone, where height is cheap.
     g.setGraph({ rankdir: narrow ? "TB" : "LR", nodesep: narrow ? 10 : 14, ranksep: narrow ? 40 : 48, edgesep: 8, marginx: 12, marginy: 12 });
@@ -789,6 +789,12 @@
       g.setEdge(e.a, e.b, { label: label, kind: e.kind, width: Math.min(label.length * 6.5, 150), height: 14, labelpos: "c" }, "e" + n);
     });
     dagre.layout(g);
+    // dagre's compound layout places nothing (NaN) for some graphs of several open groups;
+    // then the same nodes are laid out without the boxes around groups.
+    if (compound && g.nodes().some(function (n) {
+      var v = g.node(n);
+      return !isFinite(v.x) || !isFinite(v.y) || !isFinite(v.width) || !isFinite(v.height);
+    })) return layoutGraph(edges, groups, members, true);
     var info = g.graph();
     var width = Math.ceil(info.width || 200), height = Math.ceil(info.height || 100);
     var dash = {};
