@@ -298,16 +298,22 @@ def mutated(draw: st.DrawFn) -> Any:
         if change == "remove" and isinstance(container, dict):
             del container[key]
         elif change == "add" and isinstance(container, dict):
-            container[draw(_NASTY_TEXT)] = draw(st.sampled_from(strategies.OTHER_TYPE_VALUES))
+            # A copy: a later change must not alter the shared constant (the strategy
+            # would then draw differently on a replay, which hypothesis calls flaky).
+            container[draw(_NASTY_TEXT)] = copy.deepcopy(
+                draw(st.sampled_from(strategies.OTHER_TYPE_VALUES))
+            )
         elif change == "repeat" and isinstance(container, list):
             container.append(copy.deepcopy(container[key]))
         else:
-            container[key] = draw(
-                st.one_of(
-                    date_like,
-                    _NASTY_TEXT,
-                    _NUMBERS,
-                    st.sampled_from(strategies.OTHER_TYPE_VALUES),
+            container[key] = copy.deepcopy(
+                draw(
+                    st.one_of(
+                        date_like,
+                        _NASTY_TEXT,
+                        _NUMBERS,
+                        st.sampled_from(strategies.OTHER_TYPE_VALUES),
+                    )
                 )
             )
     return document
