@@ -80,3 +80,14 @@ def test_a_model_inside_itself_is_walked_once() -> None:
     places = {tuple(p) for _, p in LAYOUT["coded_fields"]["Quantity.measure"]}
     assert ("quantities", "*", "measure") in places
     assert not any("applies_to" in place for place in places)
+
+
+def test_the_date_that_places_each_record_in_time_comes_from_the_models() -> None:
+    """The ``PlacesInTime`` marker on one date property of a record type; the rules across
+    records compare these dates (no table of them is written out by hand)."""
+    assert LAYOUT["record_dates"] == {
+        "source": "published_on",
+        "proposal": "presented_on",
+        "position": "stated_on",
+    }
+    assert LAYOUT["record_dates"] == fields.RECORD_DATES

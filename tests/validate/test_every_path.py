@@ -2,7 +2,10 @@
 
 The same data is read every way the validator can read it, and every way must give the
 same findings (rule, severity, JSON pointer, record id, message; lines and columns
-differ between formats and are left out, as are the places that messages name):
+differ between formats and are left out, as are the places that messages name). Where
+two paths read the same file (``json`` and ``streamed``; ``jsonl`` or ``split`` and
+``workers``), the places must be the same too, to the line and column: every reader
+places findings by the positions it gives (``dipos.validator.read.positions``):
 
 * ``api``: Python objects given to ``dipos.validate``;
 * ``json``: a ``.json`` file parsed whole;
@@ -76,13 +79,16 @@ def _yaml_text(value: Any) -> str | None:
         return None  # too deep, or not data: YAML cannot write it
 
 
-def _json_text(value: Any) -> str:
+def _json_text(value: Any, *, lines: bool = False) -> str:
     # The standard library writes NaN, Infinity and lone surrogates (as escapes), which
     # orjson refuses to write: the readers must refuse them.
     limit = sys.getrecursionlimit()
     sys.setrecursionlimit(max(limit, 20_000))  # the deep torture values
+    # ``lines``: a line break after every comma, so that places are found over several
+    # lines (without indentation, whose size would grow with the square of the depth).
+    separators = (",\n", ": ") if lines else None
     try:
-        return json.dumps(value, allow_nan=True)
+        return json.dumps(value, allow_nan=True, separators=separators)
     finally:
         sys.setrecursionlimit(limit)
 
@@ -144,32 +150,48 @@ def _in_process_tasks(tasks: Any, jobs: int) -> Iterator[tuple[Any, Any]]:
         yield task, pickle.loads(pickle.dumps(parallel.run_task(sent)))
 
 
+def _placed(report: ValidationReport) -> list[Any]:
+    """Every finding as it is reported, place included."""
+    return sorted(
+        ((f.rule, f.pointer, f.message, f.record_id, f.line, f.column) for f in report.findings),
+        key=repr,
+    )
+
+
 def every_path(value: Any) -> dict[str, list[Any]]:
-    """The findings of ``value`` by each path (keyed as above)."""
+    """The findings of ``value`` by each path (keyed as above); and, keyed ``places of
+    ...``, the findings with their places of two paths that read the same file."""
     results: dict[str, list[Any]] = {}
     if not isinstance(value, list):  # a list given to the API is records, as JSON Lines
         results["api"] = _keys(validate(value))
     with tempfile.TemporaryDirectory() as folder:
         directory = Path(folder)
         whole = directory / "data.json"
-        whole.write_text(_json_text(value), encoding="utf-8")
-        results["json"] = _keys(validate(whole))
+        whole.write_text(_json_text(value, lines=True), encoding="utf-8")
+        as_whole = validate(whole)
+        results["json"] = _keys(as_whole)
         with _patched(jsonstream, STREAM_BYTES=0, READ_CHARS=7):
-            results["streamed"] = _keys(validate(whole))
+            as_stream = validate(whole)
+        results["streamed"] = _keys(as_stream)
+        results["places of json, streamed"] = [_placed(as_whole), _placed(as_stream)]
         lines = directory / "data.jsonl"
         # A syntax error stops the whole of a JSON file, but only its own line of a JSON
         # Lines file: a value that is not JSON data is written on one line, not split.
         split = _split(value) if normalise(value)[1] is None else None
         if split is None:
             lines.write_text(_json_text(value) + "\n", encoding="utf-8")
-            results["jsonl"] = _keys(validate(lines))
+            in_turn = validate(lines)
+            results["jsonl"] = _keys(in_turn)
             bases = None
         else:
             records, bases = split
             lines.write_text("".join(_json_text(r) + "\n" for r in records), encoding="utf-8")
-            results["split"] = _keys(validate(lines), bases)
+            in_turn = validate(lines)
+            results["split"] = _keys(in_turn, bases)
         with _patched(parallel, RANGE_BYTES=64, run_tasks=_in_process_tasks):
-            results["workers"] = _keys(validate(lines, jobs=2), bases)
+            in_workers = validate(lines, jobs=2)
+        results["workers"] = _keys(in_workers, bases)
+        results["places of lines, workers"] = [_placed(in_turn), _placed(in_workers)]
         text = _yaml_text(value)
         if text is not None:
             document = directory / "data.yaml"
@@ -182,7 +204,11 @@ def assert_same_everywhere(value: Any) -> None:
     results = every_path(value)
     reference = results["json"]
     for path, found in results.items():
-        assert found == reference, f"{path} differs from json:\n{found}\n!=\n{reference}"
+        if path.startswith("places of "):
+            one, other = found
+            assert one == other, f"{path}: the places differ:\n{one}\n!=\n{other}"
+        else:
+            assert found == reference, f"{path} differs from json:\n{found}\n!=\n{reference}"
 
 
 # --- the fixture corpus ----------------------------------------------------------------------
@@ -335,8 +361,22 @@ def test_every_path_is_taken() -> None:
     """The harness does take each path (a guard against a patch that silently stops)."""
     dataset = TORTURE["misspelt-references"]
     results = every_path(dataset)
-    assert set(results) == {"api", "json", "streamed", "split", "workers", "yaml"}
+    assert set(results) == {
+        "api",
+        "json",
+        "streamed",
+        "split",
+        "workers",
+        "yaml",
+        "places of json, streamed",
+        "places of lines, workers",
+    }
     assert any(key[0] == "ref-unresolved" for key in results["json"])
+    # The places compared are real ones, over several lines, found by the rules across
+    # records (placed after the fact) and by the rules of one record.
+    placed = results["places of json, streamed"][1]
+    assert all(line is not None and column is not None for *_, line, column in placed)
+    assert len({line for *_, line, _column in placed}) > 1
     seen: list[Callable[..., Any]] = []
     original = parallel.run_task
 

@@ -84,12 +84,14 @@ def test_key_counts_see_through_strings() -> None:
 
 
 def test_duplicate_keys_are_found_whatever_the_escapes() -> None:
+    from dipos.validator.read.positions import TextPositions
     from dipos.validator.read.syntax import duplicate_key_findings
 
     def dups(text: str) -> list[str]:
         import orjson
 
-        return [f.json_path for f in duplicate_key_findings(text, orjson.loads(text), "f")]
+        found = duplicate_key_findings(TextPositions(text), orjson.loads(text), "f")
+        return [f.json_path for f in found]
 
     assert dups('{"a": "x\\": y", "b": 1}') == []
     assert dups('{"a": "x\\u0022: y", "b": 1}') == []

@@ -166,7 +166,9 @@ def _convert_lines(data: bytes, name: str, result: FileResult) -> bytes | None:
             out.append(raw)
             continue
         try:
-            value, changes = migrate_value(json.loads(unit.text or "null"))
+            value, changes = migrate_value(
+                json.loads(raw.decode("utf-8-sig" if number == 1 else "utf-8"))
+            )
         except MigrationProblem as error:
             result.problems.append(_problem(error, name, number))
             return None

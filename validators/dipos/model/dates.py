@@ -1,5 +1,6 @@
 """Dates with their precision and their basis: stated by the source, or inferred."""
 
+from dataclasses import dataclass
 from typing import Annotated, Literal
 
 from pydantic import Field
@@ -48,3 +49,18 @@ class InferredDate(DiposModel):
 
 DateValue = Annotated[StatedDate | InferredDate, Field(discriminator="basis")]
 """A date with its basis. When a date cannot be known, leave the property out."""
+
+
+@dataclass(frozen=True, slots=True)
+class PlacesInTime:
+    """Marks the one date that places a record in time: the date the rules across
+    records compare (a position stated after the source that reports it, a reaffirmation
+    of a later position).
+
+    Like :class:`~dipos.model.types.RefersTo`, it is never written into the JSON Schema;
+    the record layout (``dipos.schema.layout``) reads it from the models.
+    """
+
+
+RecordDate = Annotated[DateValue, PlacesInTime()]
+"""The date that places a record in time (see :class:`PlacesInTime`)."""

@@ -6,7 +6,7 @@ from pydantic import Field, StringConstraints, model_validator
 
 from ..limits import QUOTE_MAX_LENGTH
 from ._base import DiposModel
-from .dates import DateValue
+from .dates import DateValue, RecordDate
 from .proposal import PointNumber
 from .source import ReportingStep
 from .types import (
@@ -479,7 +479,7 @@ class Position(DiposModel):
     proposal_points: list[ProposalReference] | None = None
     """Proposals this position is part of, and the points it states."""
 
-    stated_on: DateValue | None = None
+    stated_on: RecordDate | None = None
     """When the position was stated (not when it was reported). Leave it out when it
     cannot be known."""
 

@@ -5,7 +5,7 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints
 
 from ._base import DiposModel
-from .dates import DateValue
+from .dates import DateValue, RecordDate
 from .types import (
     PATTERN_NOTE,
     ActorRef,
@@ -110,7 +110,7 @@ class Proposal(DiposModel):
     witnesses: list[SigningParty] | None = None
     """For a signed document: the actors who signed it as witnesses, not as parties."""
 
-    presented_on: DateValue | None = None
+    presented_on: RecordDate | None = None
     """When the proposal was presented or published. For a signed document use
     `signed_on` for the signing."""
 

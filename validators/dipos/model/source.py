@@ -3,7 +3,7 @@
 from typing import Literal
 
 from ._base import DiposModel
-from .dates import DateValue
+from .dates import RecordDate
 from .types import (
     ActorRef,
     CalendarDate,
@@ -69,7 +69,7 @@ class Source(DiposModel):
     url: Url | None = None
     """Where the document was read, exactly as found."""
 
-    published_on: DateValue | None = None
+    published_on: RecordDate | None = None
     """When the document was published."""
 
     accessed_on: CalendarDate | None = None

@@ -5,7 +5,8 @@ The validator needs to know, for each record type, which fields name other recor
 of which types), which hold codes of a codelist, and which hold dates. The models say it
 once: a reference field carries a :class:`~dipos.model.types.RefersTo` marker in its
 ``Annotated`` metadata, a coded field is named in its codelist's ``used_by``, a date is a
-string with the EDTF or calendar-day pattern. :func:`build_layout` walks the models and
+string with the EDTF or calendar-day pattern, and the date that places a record in time
+carries a :class:`~dipos.model.dates.PlacesInTime` marker. :func:`build_layout` walks the models and
 writes it down; ``dipos schema --write`` ships the result as ``layout.json`` next to the
 packaged schema, and ``dipos schema --check`` checks it, so that the validator reads the
 tables without loading pydantic, and no table is written out by hand.
@@ -24,6 +25,7 @@ from pydantic import BaseModel
 
 from ..codelists import SPECS
 from ..model import Actor, Dataset, Position, Proposal, Source, Territory
+from ..model.dates import PlacesInTime
 from ..model.types import RefersTo
 from ..patterns import CALENDAR_DATE_PATTERN, EDTF_PATTERN
 
@@ -57,6 +59,7 @@ class _Walker:
         self.coded: list[tuple[str, Pattern]] = []
         self.edtf: list[Pattern] = []
         self.calendar: list[Pattern] = []
+        self.record_date: list[Pattern] = []
 
     def model(self, model: type[BaseModel], path: Pattern, seen: tuple[type, ...]) -> None:
         if model in seen:
@@ -86,6 +89,8 @@ class _Walker:
         origin = get_origin(annotation)
         if origin is typing.Annotated:
             inner, *extra = get_args(annotation)
+            if any(isinstance(item, PlacesInTime) for item in extra):
+                _add(self.record_date, path)
             self.annotation(inner, [*metadata, *extra], path, seen, field_name)
         elif origin in (Union, types.UnionType):
             for member in get_args(annotation):
@@ -142,6 +147,7 @@ def build_layout() -> dict[str, Any]:
     edtf: dict[str, list[Any]] = {}
     calendar: dict[str, list[Any]] = {}
     record_lists: dict[str, str] = {}
+    record_dates: dict[str, str] = {}
     for model in RECORD_MODELS:
         record_type = _record_type(model)
         walker = _Walker(record_type, coded_names)
@@ -153,6 +159,9 @@ def build_layout() -> dict[str, Any]:
             edtf[record_type] = [list(p) for p in walker.edtf]
         if walker.calendar:
             calendar[record_type] = [list(p) for p in walker.calendar]
+        if walker.record_date:
+            (date_path,) = walker.record_date  # one per record type, a property of its own
+            (record_dates[record_type],) = date_path
     for name, field in Dataset.model_fields.items():
         listed = _record_list(field.annotation)
         if listed is not None:
@@ -168,6 +177,7 @@ def build_layout() -> dict[str, Any]:
         "coded_fields": dict(sorted(coded.items())),
         "edtf_fields": edtf,
         "calendar_fields": calendar,
+        "record_dates": record_dates,
     }
 
 

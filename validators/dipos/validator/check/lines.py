@@ -7,10 +7,11 @@ from typing import Any
 
 import orjson
 
-from ..findings import Finding, finding
-from ..read.syntax import line_duplicate_keys, read_line
+from ..findings import finding
+from ..read.positions import place
+from ..read.syntax import line_duplicate_keys, line_positions, read_line
 from .fastpath import fast_checks
-from .pipeline import FilePart, Progress, check_value, keep_quotes_of, locate_json
+from .pipeline import FilePart, Progress, check_value, keep_quotes_of
 from .rules.record_checks import Problem
 from .structure import record_validator
 
@@ -110,15 +111,8 @@ def _check_line_value(
     before = len(part.findings)
     check_value(value, part, file, number, keep_quotes=keep_quotes)
     if len(part.findings) > before:
-        part.findings[before:] = locate_in_line(raw, part.findings[before:], number, bom_line)
-
-
-def locate_in_line(
-    raw: bytes, findings: list[Finding], number: int, bom_line: int
-) -> list[Finding]:
-    """Give the findings of one JSON Lines line their columns (decoded only when needed)."""
-    text = raw.decode("utf-8-sig" if number == bom_line else "utf-8")
-    return locate_json(text, findings, number)
+        positions = line_positions(raw, number, number == bom_line)
+        part.findings[before:] = place(part.findings[before:], positions)
 
 
 def _valid_line_extras(
@@ -137,6 +131,6 @@ def _valid_line_extras(
             finding(rule, message, file, number, None, rel, value["id"])
             for rule, message, rel in found
         ]
-        part.findings.extend(locate_in_line(raw, made, number, bom_line))
+        part.findings.extend(place(made, line_positions(raw, number, number == bom_line)))
     if keep_quotes:
         keep_quotes_of(part, value, str(value["type"]), file, number, ())

@@ -3,7 +3,7 @@ and its rows of the compact index out. Every way of reading data (a whole file, 
 stream of records, JSON Lines lines, byte ranges in workers, Python objects) ends here."""
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..findings import Finding, finding
@@ -12,8 +12,6 @@ from ..index.entries import index_record
 from ..index.fields import RECORD_LISTS
 from ..index.records import RecordEntry, extract
 from ..paths import Path
-from ..read.textscan import LineIndex, nearest_path, scan
-from ..read.yamlload import locate
 from .rules.record_checks import problems
 from .structure import check_against_type, record_type_problem
 
@@ -106,36 +104,3 @@ def keep_quotes_of(
         entry = extract(value, record_type, file, line, path, keep_quotes=True)
         if entry is not None:
             part.quoted.append(entry)
-
-
-def locate_json(text: str, findings: list[Finding], line: int | None = None) -> list[Finding]:
-    """Fill in line and column of findings in a JSON text (or one JSON Lines line)."""
-    todo = [f for f in findings if f.column is None]
-    if not todo:
-        return findings
-    wanted: set[Path] = set()
-    for f in todo:
-        wanted.update(f.path[:end] for end in range(len(f.path) + 1))
-    offsets = scan(text, wanted).offsets
-    index = LineIndex(text)
-    located = []
-    for f in findings:
-        if f.column is None:
-            found = nearest_path(f.path, offsets)
-            if found is not None:
-                at_line, column = index.position(offsets[found])
-                f = replace(f, line=line if line is not None else at_line, column=column)
-        located.append(f)
-    return located
-
-
-def locate_in_nodes(root: Any, findings: list[Finding]) -> list[Finding]:
-    """Fill in line and column of findings in a YAML document's node tree."""
-    located = []
-    for f in findings:
-        if f.column is None:
-            position = locate(root, f.path)
-            if position is not None:
-                f = replace(f, line=position[0], column=position[1])
-        located.append(f)
-    return located

@@ -15,14 +15,13 @@ it can be split over worker processes (:mod:`.parallel`); a worker
 returns a :class:`FilePart` (findings plus index part), which pickles.
 """
 
-from .files import Parts, check_file, locate_findings
+from .files import Parts, check_file
 from .runner import cross_check, make_report, resolve_rule_patterns, run
 
 __all__ = [
     "Parts",
     "check_file",
     "cross_check",
-    "locate_findings",
     "make_report",
     "resolve_rule_patterns",
     "run",

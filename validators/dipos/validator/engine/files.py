@@ -4,17 +4,11 @@ stream of records (:mod:`.streamed`), JSON Lines line by line, JSON and YAML who
 from collections.abc import Iterator
 
 from ..check.lines import check_lines
-from ..check.pipeline import (
-    FilePart,
-    Progress,
-    check_value,
-    locate_in_nodes,
-    locate_json,
-)
-from ..findings import Finding
+from ..check.pipeline import FilePart, Progress, check_value
 from ..index.compact import CompactIndex
 from ..read.inputs import InputFile
 from ..read.jsonstream import streamable
+from ..read.positions import place
 from ..read.syntax import empty_file, read_json
 from ..read.yamlload import read_yaml
 from . import streamed
@@ -52,23 +46,10 @@ def check_file(
     for unit in units:
         before = len(part.findings)
         check_value(unit.value, part, file.name, None, keep_quotes=keep_quotes)
-        if unit.node is not None and len(part.findings) > before:
-            # Placed now, from the tree already parsed, rather than by parsing again.
-            part.findings[before:] = locate_in_nodes(unit.node, part.findings[before:])
+        if len(part.findings) > before:
+            part.findings[before:] = place(part.findings[before:], unit.positions)
     part.parsed = bool(units)
     return part
-
-
-def locate_findings(file: InputFile, findings: list[Finding]) -> list[Finding]:
-    """Fill in line and column of a parsed JSON or YAML file's findings (a JSON file is
-    read again; a YAML file's tree is the one parsed to check it, see ``read_yaml``)."""
-    if file.kind == "jsonl" or all(f.column is not None for f in findings):
-        return findings
-    data = file.read_bytes()
-    if file.kind == "yaml":
-        units, _ = read_yaml(data, file.name)
-        return locate_in_nodes(units[0].node, findings) if units else findings
-    return locate_json(data.decode("utf-8-sig"), findings)
 
 
 def _check_json_lines(

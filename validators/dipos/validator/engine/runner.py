@@ -4,7 +4,6 @@ from collections.abc import Callable, Iterable, Sequence
 from fnmatch import fnmatchcase
 
 from ..catalogue import rule_ids
-from ..check.lines import locate_in_line
 from ..check.pipeline import Progress
 from ..check.rules.cross import check_all
 from ..check.rules.quotes import SourceTexts, check_quotes
@@ -15,10 +14,11 @@ from ..index.records import RecordEntry
 from ..index.recover import RecordReader
 from ..read.inputs import InputFile
 from ..read.jsonstream import streamable
+from ..read.reread import place_in_file
 from ..read.yamlload import forget
-from .files import Parts, check_file, locate_findings
+from .files import Parts, check_file
 from .parallel import check_in_workers
-from .streamed import locate_streamed
+from .streamed import LIST_KEYS
 
 
 def cross_check(
@@ -140,9 +140,7 @@ def _locate_all(
     findings: list[Finding], parsed: list[InputFile], files: Sequence[InputFile] = ()
 ) -> list[Finding]:
     """Fill in the columns (and, in JSON and YAML files, the lines) that the findings
-    across records lack: in a parsed JSON or YAML file by its paths, in a JSON Lines
-    file within the finding's line, in a large JSON file read as a stream within the
-    record concerned."""
+    across records lack, reading each file concerned again the way it was checked."""
     by_name: dict[str, InputFile] = {file.name: file for file in parsed}
     for file in files:
         if file.name not in by_name and (file.kind == "jsonl" or streamable(file)):
@@ -156,41 +154,8 @@ def _locate_all(
             located.append(f)
     whole = {file.name for file in parsed}
     for name, group in grouped.items():
-        file = by_name[name]
-        if file.kind == "jsonl":
-            located.extend(_locate_in_lines(file, group))
-        elif name in whole:
-            located.extend(locate_findings(file, group))
-        else:
-            located.extend(locate_streamed(file, group))
-    return located
-
-
-def _locate_in_lines(file: InputFile, findings: list[Finding]) -> list[Finding]:
-    """Give findings on lines of a JSON Lines file their columns (the file is read again
-    up to the last line concerned; only those lines are decoded)."""
-    by_line: dict[int, list[Finding]] = {}
-    located: list[Finding] = []
-    for f in findings:
-        if f.line is None:
-            located.append(f)
-        else:
-            by_line.setdefault(f.line, []).append(f)
-    if not by_line:
-        return located
-    last = max(by_line)
-    with file.open() as handle:
-        for number, raw in enumerate(handle, 1):
-            group = by_line.pop(number, None)
-            if group is not None:
-                try:
-                    located.extend(locate_in_line(raw, group, number, bom_line=1))
-                except ValueError:  # the line changed since it was checked
-                    located.extend(group)
-            if number >= last:
-                break
-    for group in by_line.values():  # lines no longer there
-        located.extend(group)
+        streamed = name not in whole  # (or a JSON Lines file, read line by line either way)
+        located.extend(place_in_file(by_name[name], group, streamed=streamed, list_keys=LIST_KEYS))
     return located
 
 

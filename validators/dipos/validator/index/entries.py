@@ -14,9 +14,7 @@ from typing import Any
 from ..paths import Path
 from . import dates
 from .compact import NO_DATE, REF_CODE, TYPE_CODES, CompactIndex
-from .fields import REFERENCES, values_at
-
-_DATE_FIELD = {"position": "stated_on", "proposal": "presented_on", "source": "published_on"}
+from .fields import RECORD_DATES, REFERENCES, values_at
 
 
 def _day_range(value: Any) -> tuple[int, int]:
@@ -279,7 +277,7 @@ def index_record(
     record_id = value.get("id")
     if not isinstance(record_id, str) or not record_id:
         return
-    date_field = _DATE_FIELD.get(record_type)
+    date_field = RECORD_DATES.get(record_type)
     first, last = _day_range(value.get(date_field)) if date_field else (NO_DATE, NO_DATE)
     entry = index.add_entry(record_id, TYPE_CODES[record_type], first, last, line, path)
     (_VALID_READERS if valid else _READERS)[record_type](value, entry, index)

@@ -49,6 +49,11 @@ CALENDAR_FIELDS: dict[str, tuple[FieldPattern, ...]] = {
 """The calendar days (``YYYY-MM-DD``) of each record type."""
 
 
+RECORD_DATES: dict[str, str] = dict(_LAYOUT["record_dates"])
+"""The property holding the date that places each record type in time (a position's
+``stated_on``), for the types that have one: the dates the rules across records compare."""
+
+
 def values_at(value: Any, pattern: FieldPattern, prefix: Path = ()) -> list[tuple[Path, Any]]:
     """Every value a field pattern reaches in a record, with its path (malformed parts skipped)."""
     # A loop over the pattern rather than recursion: this runs several times per record.

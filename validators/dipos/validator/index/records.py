@@ -15,7 +15,7 @@ from typing import Any
 
 from ..paths import Path
 from . import dates
-from .fields import REFERENCES, values_at
+from .fields import RECORD_DATES, REFERENCES, values_at
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,9 +61,6 @@ class RecordEntry:
     """For a position: the positions its ``precondition`` links name."""
     point_refs: tuple[tuple[Path, str, tuple[str, ...]], ...] = ()
     """For a position: (path, proposal or target id, point numbers) it refers to."""
-
-
-_DATE_FIELD = {"position": "stated_on", "proposal": "presented_on", "source": "published_on"}
 
 
 def _day_range(value: Any) -> dates.DayRange | None:
@@ -135,7 +132,7 @@ def extract(
         for rel, target in values_at(value, pattern)
         if isinstance(target, str)
     )
-    date_field = _DATE_FIELD.get(record_type)
+    date_field = RECORD_DATES.get(record_type)
     points = None
     if record_type == "proposal" and isinstance(value.get("points"), list):
         points = frozenset(

@@ -25,6 +25,7 @@ import orjson
 from ..paths import Path
 from .domain import INT_MAX, INT_MIN
 from .inputs import InputFile
+from .positions import Place, TextPositions
 
 STREAM_BYTES: Final = 32 * 1024 * 1024
 """JSON files at least this large are streamed (when their layout allows it)."""
@@ -55,6 +56,11 @@ class Piece:
     """The piece's JSON text (to locate findings in it)."""
     start: int
     """Offset of the piece's first character in the file's text (a BOM excluded)."""
+
+    @property
+    def base(self) -> Path:
+        """The piece's JSON path in the file (``("positions", 3)``, or ``("title",)``)."""
+        return (self.key,) if self.index is None else (self.key, self.index)
 
 
 _SURROGATE_ESCAPE: Final = re.compile(r"\\u[dD][89a-fA-F]")
@@ -255,11 +261,15 @@ class DatasetStream:
             self._line_start = self._origin + text.rindex("\n", low, high) + 1
         self._counted_to = offset
 
-    def position(self, offset: int) -> tuple[int, int]:
+    def position(self, offset: int) -> Place:
         """Line and column (1-based) of an offset of the text read so far, at or after the
         last offset asked for and not before the start of the current piece."""
         self._count_lines(offset)
         return self._line, offset - self._line_start + 1
+
+    def positions(self, piece: Piece) -> TextPositions:
+        """The positions in the file of the piece just read (asked before the next one)."""
+        return TextPositions(piece.text, self.position(piece.start), piece.base)
 
 
 def read_sparse(

@@ -16,14 +16,15 @@
 * YAML: see :mod:`dipos.validator.yamlload`.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import orjson
 
 from ..findings import Finding, finding
 from .domain import LONE_SURROGATE, NESTED_TOO_DEEPLY, NUMBER_TOO_LARGE
-from .textscan import LineIndex, may_have_duplicate_keys, may_have_duplicate_keys_in_bytes, scan
+from .positions import NO_POSITIONS, Positions, TextPositions
+from .textscan import may_have_duplicate_keys, may_have_duplicate_keys_in_bytes, scan
 
 BOM = b"\xef\xbb\xbf"
 
@@ -34,10 +35,9 @@ class Unit:
 
     value: Any
     line: int | None = None
-    text: str | None = None
-    """For JSON Lines, the line's text (kept only to locate findings in it)."""
-    node: Any = None
-    """For YAML, the document's node tree (to locate findings without parsing again)."""
+    """For JSON Lines, the line's number."""
+    positions: Positions = field(default=NO_POSITIONS)
+    """Where the value's parts are in the file (:mod:`.positions`), to place findings."""
 
 
 def bom_warning(file: str, line: int = 1) -> Finding:
@@ -145,31 +145,27 @@ def _json_error(
         message = f"the JSON ends too early ({message}): a bracket, brace or quote is missing"
     if rule == "syntax-jsonl":
         message = f"the line is not one complete JSON object: {message}"
-    at_line, column = LineIndex(text).position(min(error.pos, len(text)))
-    if line is not None:
-        at_line = line
+    at_line, column = TextPositions(text, (line or 1, 1)).at_offset(error.pos)
     return finding(rule, message, file, at_line, column)
 
 
-def duplicate_key_findings(
-    text: str, value: Any, file: str, line: int | None = None
-) -> list[Finding]:
-    """Duplicate keys in a JSON text that parsed to ``value`` (cheap when there are none)."""
-    if not may_have_duplicate_keys(text, value):
+def duplicate_key_findings(positions: TextPositions, value: Any, file: str) -> list[Finding]:
+    """Duplicate keys in a JSON text that parsed to ``value`` (cheap when there are none),
+    placed in the file and given their path in it by the text's ``positions``."""
+    if not may_have_duplicate_keys(positions.text, value):
         return []
-    index = LineIndex(text)
     found = []
-    for path, offset in scan(text, wanted=()).duplicates:
-        at_line, column = index.position(offset)
+    for path, offset in scan(positions.text, wanted=()).duplicates:
+        at_line, column = positions.at_offset(offset)
         found.append(
             finding(
                 "syntax-duplicate-key",
                 f"the key {path[-1]!r} appears twice in this object; only the last value "
                 "would be kept",
                 file,
-                line if line is not None else at_line,
+                at_line,
                 column,
-                path,
+                (*positions.base, *path),
             )
         )
     return found
@@ -186,8 +182,9 @@ def read_json(data: bytes, file: str) -> tuple[list[Unit], list[Finding]]:
         value = orjson.loads(text)
     except orjson.JSONDecodeError as error:
         return [], [*findings, _json_error(error, text, "syntax-json", file, None)]
-    findings.extend(duplicate_key_findings(text, value, file))
-    return [Unit(value)], findings
+    positions = TextPositions(text)
+    findings.extend(duplicate_key_findings(positions, value, file))
+    return [Unit(value, positions=positions)], findings
 
 
 def read_line(
@@ -204,15 +201,22 @@ def read_line(
         value = orjson.loads(text)
     except orjson.JSONDecodeError as error:
         return [*findings, _json_error(error, text, "syntax-jsonl", file, number)], None, True
-    findings.extend(duplicate_key_findings(text, value, file, number))
-    return findings, Unit(value, number, text), True
+    positions = TextPositions(text, (number, 1))
+    findings.extend(duplicate_key_findings(positions, value, file))
+    return findings, Unit(value, number, positions), True
+
+
+def line_positions(raw: bytes, number: int, first: bool) -> TextPositions:
+    """The positions in a JSON Lines line that parsed (``first``: the file's first line,
+    whose byte-order mark is not counted as a column)."""
+    return TextPositions(raw.decode("utf-8-sig" if first else "utf-8"), (number, 1))
 
 
 def line_duplicate_keys(raw: bytes, value: Any, file: str, line: int) -> list[Finding]:
     """Duplicate keys in a JSON Lines line that parsed to ``value`` (cheap when none)."""
     if not may_have_duplicate_keys_in_bytes(raw, value):
         return []
-    return duplicate_key_findings(raw.decode("utf-8"), value, file, line)
+    return duplicate_key_findings(TextPositions(raw.decode("utf-8"), (line, 1)), value, file)
 
 
 def empty_file(file: str) -> Finding:

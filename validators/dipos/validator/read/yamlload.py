@@ -14,6 +14,7 @@ YAML is read as JSON-like data and nothing else:
 """
 
 import re
+from collections.abc import Collection
 from functools import lru_cache
 from typing import Any, cast
 
@@ -23,8 +24,8 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ..findings import Finding, finding
 from ..paths import Path
 from .domain import LONE_SURROGATE, NESTED_TOO_DEEPLY, normalise
+from .positions import Place, TextPositions
 from .syntax import Unit, decode
-from .textscan import LineIndex
 
 MAX_NODES = 1_000_000
 """The most values a YAML document may expand to, aliases counted each time they are used."""
@@ -212,7 +213,7 @@ def _bad_character(text: str, file: str) -> Finding:
     match = _NOT_PRINTABLE.search(text)
     if match is None:  # the reader refused something else: say what it said
         return finding("syntax-yaml", "the YAML holds a character it does not allow", file)
-    line, column = LineIndex(text).position(match.start())
+    line, column = TextPositions(text).at_offset(match.start())
     code = ord(match.group())
     return finding(
         "syntax-yaml",
@@ -236,10 +237,23 @@ def _surrogate_escape_at(text: str, mark: Any) -> bool:
     return re.search(r"\\u[dD][89a-fA-F]", before) is not None
 
 
+class NodePositions:
+    """Positions in a YAML document, read from its node tree (kept from the parse that
+    gave the value, so that findings are placed without parsing again)."""
+
+    __slots__ = ("root",)
+
+    def __init__(self, root: Node) -> None:
+        self.root = root
+
+    def places(self, paths: Collection[Path]) -> dict[Path, Place]:
+        return {path: locate(self.root, path) for path in paths}
+
+
 @lru_cache(maxsize=2)
 def read_yaml(data: bytes, file: str) -> tuple[list[Unit], list[Finding]]:
-    """Parse a YAML file: one document holding one value (its node tree kept in the unit,
-    to place findings without parsing again).
+    """Parse a YAML file: one document holding one value (with its node tree as its
+    positions, to place findings without parsing again).
 
     Remembered for the last two files: the rules across records read a YAML file's
     records back, and their findings are placed in its tree, without parsing it again.
@@ -282,14 +296,14 @@ def read_yaml(data: bytes, file: str) -> tuple[list[Unit], list[Finding]]:
             loader.dispose()
     value, violation = normalise(value)
     if violation is not None:
-        line, column = locate(node, violation.path) or (None, None)
+        line, column = locate(node, violation.path)
         rule = "syntax-encoding" if violation.encoding else "syntax-yaml"
         findings.append(finding(rule, violation.message, file, line, column, violation.path))
         return [], findings
-    return [Unit(value, node=node)], findings
+    return [Unit(value, positions=NodePositions(node))], findings
 
 
-def locate(root: Node, path: Path) -> tuple[int, int] | None:
+def locate(root: Node, path: Path) -> Place:
     """Line and column of the value at ``path`` in a node tree (of the nearest ancestor)."""
     node = root
     for part in path:
