@@ -1,6 +1,9 @@
 """The positions every reader gives with its values (``dipos.validator.read.positions``):
 one way to place a finding, whatever the input."""
 
+from dataclasses import replace
+from pathlib import Path
+
 import pytest
 
 from dipos.validator.findings import Finding, finding
@@ -92,3 +95,47 @@ def test_every_reader_gives_the_same_places_for_the_same_text() -> None:
 def test_a_byte_order_mark_on_a_first_line_is_not_a_column() -> None:
     raw = b'\xef\xbb\xbf{"id": "a"}\n'
     assert line_positions(raw, 1, first=True).places([("id",)]) == {("id",): (1, 8)}
+
+
+# --- reading a file again (dipos.validator.read.reread) ---------------------------------------
+
+_DATASET = (
+    '{"type": "dataset",\n "title": "T",\n "actors": [\n'
+    '  {"type": "actor", "id": "a"},\n  {"type": "actor", "id": "b"}\n ]}\n'
+)
+_LISTS = frozenset({"actors"})
+
+
+def test_a_streamed_dataset_is_read_back_as_its_header_and_the_records_asked_for(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dipos.validator.read import jsonstream
+    from dipos.validator.read.inputs import InputFile
+    from dipos.validator.read.reread import place_in_file, read_back
+
+    monkeypatch.setattr(jsonstream, "STREAM_BYTES", 0)
+    path = tmp_path / "d.json"
+    path.write_text(_DATASET, encoding="utf-8")
+    file = InputFile(path.name, "json", path)
+    header, record = read_back(file, lines=(), bases={("actors", 1)}, list_keys=_LISTS)
+    assert header.value == {"type": "dataset", "title": "T"}
+    assert (record.base, record.value["id"]) == (("actors", 1), "b")
+    found = [_at("actors", 1, "id"), _at("title"), _at("actors")]
+    placed = place_in_file(file, [replace(f, file=file.name) for f in found], list_keys=_LISTS)
+    assert [(f.json_path, f.line, f.column) for f in placed] == [
+        ("$.actors[1].id", 5, 27),
+        ("$.title", 2, 11),
+        ("$.actors", 1, 1),  # not a piece of its own: the dataset's opening brace
+    ]
+
+
+def test_json_lines_are_read_back_by_number(tmp_path: Path) -> None:
+    from dipos.validator.read.inputs import InputFile
+    from dipos.validator.read.reread import read_back
+
+    path = tmp_path / "r.jsonl"
+    path.write_bytes(b'\xef\xbb\xbf{"id": "a"}\n{"id": "b"}\n{"id": "c"}\n')
+    file = InputFile(path.name, "jsonl", path)
+    units = list(read_back(file, lines={1, 3}, bases=(), list_keys=_LISTS))
+    assert [(u.line, u.value["id"]) for u in units] == [(1, "a"), (3, "c")]
+    assert units[0].positions.places([("id",)]) == {("id",): (1, 8)}  # the BOM is no column

@@ -152,10 +152,8 @@ def _locate_all(
             grouped.setdefault(f.file, []).append(f)
         else:
             located.append(f)
-    whole = {file.name for file in parsed}
     for name, group in grouped.items():
-        streamed = name not in whole  # (or a JSON Lines file, read line by line either way)
-        located.extend(place_in_file(by_name[name], group, streamed=streamed, list_keys=LIST_KEYS))
+        located.extend(place_in_file(by_name[name], group, list_keys=LIST_KEYS))
     return located
 
 

@@ -5,8 +5,8 @@ the whole file (same findings, same JSON paths); its findings are located in the
 record's own text and placed in the file by the piece's positions (from where the
 record starts). The dataset's header (its other members) is checked last. Records are
 indexed with their path in the file, so that the rules across records read back only
-the records they need (:func:`~dipos.validator.read.jsonstream.read_sparse`) and place
-their findings in them (:mod:`dipos.validator.read.reread`).
+the records they need and place their findings in them
+(:mod:`dipos.validator.read.reread`).
 """
 
 from typing import Any, BinaryIO

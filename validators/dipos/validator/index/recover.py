@@ -11,16 +11,14 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-import orjson
-
 from ..paths import Path
 from ..read.inputs import InputFile
-from ..read.jsonstream import NotStreamable, read_sparse, streamable
-from ..read.syntax import read_json
-from ..read.yamlload import read_yaml
+from ..read.reread import read_back
 from .compact import TYPE_NAMES, CompactIndex
 from .fields import RECORD_LISTS
 from .records import RecordEntry, extract
+
+_LIST_KEYS = frozenset(RECORD_LISTS)
 
 OBJECT_FILE = "<object>"
 """The file name of records given as Python objects (``dipos.validate({...})``)."""
@@ -39,27 +37,22 @@ class RecordReader:
 
     def _units(self, name: str, lines: set[int], paths: set[Path]) -> dict[int, Any]:
         """The parsed units of a file: by line (JSON Lines) or the whole file (key 0; for
-        a large JSON file read as a stream, only the records at ``paths``)."""
+        a large JSON file read as a stream, the dataset with only the records at
+        ``paths``), read back as they were read to be checked."""
         if name == OBJECT_FILE:
             return {0: self.objects}
-        file = self.files[name]
-        if streamable(file):
-            try:
-                return {0: read_sparse(file, paths, frozenset(RECORD_LISTS))}
-            except NotStreamable:
-                pass  # it was read whole
-        if file.kind == "jsonl":
-            found: dict[int, Any] = {}
-            with file.open() as stream:
-                for number, raw in enumerate(stream, 1):
-                    if number in lines:
-                        found[number] = orjson.loads(raw.lstrip(b"\xef\xbb\xbf"))
-                        if len(found) == len(lines):
-                            break
-            return found
-        reader = read_yaml if file.kind == "yaml" else read_json
-        units, _ = reader(file.read_bytes(), file.name)
-        return {0: units[0].value} if units else {}
+        bases = {path[:2] for path in paths if len(path) >= 2}
+        units = read_back(self.files[name], lines=lines, bases=bases, list_keys=_LIST_KEYS)
+        if self.files[name].kind == "jsonl":
+            return {unit.line or 0: unit.value for unit in units}
+        whole: Any = None
+        for unit in units:
+            if whole is None:  # the whole file, or a streamed dataset's header
+                whole = unit.value
+            else:  # the records of a streamed dataset, by list and index
+                key, index = unit.base
+                whole.setdefault(key, {})[index] = unit.value
+        return {} if whole is None else {0: whole}
 
     def _values(self, numbers: Iterable[int]) -> Iterator[tuple[int, Any]]:
         """The parsed records of these entry numbers, file by file."""

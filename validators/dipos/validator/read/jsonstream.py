@@ -16,7 +16,7 @@ reports the problem exactly.
 import codecs
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, BinaryIO, Final
 
@@ -270,21 +270,3 @@ class DatasetStream:
     def positions(self, piece: Piece) -> TextPositions:
         """The positions in the file of the piece just read (asked before the next one)."""
         return TextPositions(piece.text, self.position(piece.start), piece.base)
-
-
-def read_sparse(
-    file: InputFile, paths: Iterable[Path], list_keys: frozenset[str]
-) -> dict[str, Any]:
-    """The dataset of a streamed file with only the records at ``paths`` (each list a
-    dict from index to record) and its header members. Raises :class:`NotStreamable`."""
-    wanted = {tuple(path[:2]) for path in paths if len(path) >= 2}
-    sparse: dict[str, Any] = {}
-    assert file.path is not None
-    with file.path.open("rb") as handle:
-        stream = DatasetStream(handle, list_keys)
-        for piece in stream.pieces():
-            if piece.index is None:
-                sparse[piece.key] = piece.value
-            elif (piece.key, piece.index) in wanted:
-                sparse.setdefault(piece.key, {})[piece.index] = piece.value
-    return sparse

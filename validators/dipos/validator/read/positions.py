@@ -80,12 +80,13 @@ class TextPositions:
 
 
 class Together:
-    """The positions of several parts (the pieces of a streamed dataset), and the place
-    of any path that lies in none of them (the dataset's opening brace)."""
+    """The positions of several parts (the pieces of a streamed dataset), each asked in
+    turn for the paths the ones before did not place, and the place, if given, of any
+    path that lies in none of them (the dataset's opening brace)."""
 
     __slots__ = ("elsewhere", "parts")
 
-    def __init__(self, parts: Sequence[Positions], elsewhere: Place) -> None:
+    def __init__(self, parts: Sequence[Positions], elsewhere: Place | None = None) -> None:
         self.parts = parts
         self.elsewhere = elsewhere
 
@@ -93,7 +94,9 @@ class Together:
         found: dict[Path, Place] = {}
         for part in self.parts:
             found.update(part.places([path for path in paths if path not in found]))
-        return {path: found.get(path, self.elsewhere) for path in paths}
+        if self.elsewhere is not None:
+            found.update((path, self.elsewhere) for path in paths if path not in found)
+        return found
 
 
 class _NoPositions:

@@ -22,6 +22,7 @@ from typing import Any
 import orjson
 
 from ..findings import Finding, finding
+from ..paths import Path
 from .domain import LONE_SURROGATE, NESTED_TOO_DEEPLY, NUMBER_TOO_LARGE
 from .positions import NO_POSITIONS, Positions, TextPositions
 from .textscan import may_have_duplicate_keys, may_have_duplicate_keys_in_bytes, scan
@@ -31,13 +32,16 @@ BOM = b"\xef\xbb\xbf"
 
 @dataclass(slots=True)
 class Unit:
-    """A parsed JSON value to check: a whole file, or one line of a JSON Lines file."""
+    """A parsed JSON value: a whole file, one line of a JSON Lines file, or one piece of
+    a streamed dataset."""
 
     value: Any
     line: int | None = None
     """For JSON Lines, the line's number."""
     positions: Positions = field(default=NO_POSITIONS)
     """Where the value's parts are in the file (:mod:`.positions`), to place findings."""
+    base: Path = ()
+    """The JSON path of the value in the file (a streamed record's ``("positions", 3)``)."""
 
 
 def bom_warning(file: str, line: int = 1) -> Finding:
