@@ -1,1 +1,1 @@
-"""Tests of the documentation site generator (``dipos.docsgen``) and the site build."""
+"""Tests of the documentation site generator (``dipos_docs``) and the site build."""

@@ -6,7 +6,7 @@ from typing import Final
 
 import markdown  # type: ignore[import-untyped]  # Python-Markdown ships no type hints
 
-from dipos.docsgen.records import RecordIndex, load_examples
+from dipos_docs.records import RecordIndex, load_examples
 
 REPO_ROOT: Final = Path(__file__).resolve().parents[2]
 FIXTURE_EXAMPLES: Final = Path(__file__).resolve().parent / "fixtures" / "examples"

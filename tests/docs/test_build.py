@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from dipos.docsgen import rules_page
 from dipos.version import SCHEMA_VERSION
+from dipos_docs import rules_page
 
 from ._support import REPO_ROOT, SITE_URL
 

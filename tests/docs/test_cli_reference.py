@@ -3,7 +3,7 @@
 import argparse
 
 from dipos.cli import build_parser
-from dipos.docsgen import cli_reference
+from dipos_docs import cli_reference
 
 
 def _toy_parser() -> argparse.ArgumentParser:

@@ -3,9 +3,9 @@ CAMEO and PLOVER mappings as a definition list."""
 
 import csv
 
-from dipos.docsgen import codelists_page
-from dipos.docsgen.codelist_data import codelist_usage, load_codelists
-from dipos.docsgen.schema_model import load_definitions
+from dipos_docs import codelists_page
+from dipos_docs.codelist_data import codelist_usage, load_codelists
+from dipos_docs.schema_model import load_definitions
 
 from ._support import REPO_ROOT
 

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from dipos.docsgen import edtf
+from dipos_docs import edtf
 
 
 @pytest.mark.parametrize(

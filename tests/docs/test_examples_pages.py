@@ -3,8 +3,8 @@ Mermaid diagram of their links."""
 
 import re
 
-from dipos.docsgen import examples_pages
-from dipos.docsgen.examples_pages import ExamplePage
+from dipos_docs import examples_pages
+from dipos_docs.examples_pages import ExamplePage
 
 from ._support import fixture_index, render_markdown
 

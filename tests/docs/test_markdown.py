@@ -4,7 +4,7 @@ import html as html_module
 
 import pytest
 
-from dipos.docsgen import markdown as md
+from dipos_docs import markdown as md
 
 from ._support import render_markdown
 

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from dipos.docsgen import rules_page
+from dipos_docs import rules_page
 
 
 @dataclass(frozen=True)

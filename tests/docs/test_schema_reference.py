@@ -6,10 +6,10 @@ from typing import Any
 
 import pytest
 
-from dipos.docsgen import schema_reference
-from dipos.docsgen.codelist_data import load_codelists, match_codelist
-from dipos.docsgen.schema_examples import Harvest, harvest
-from dipos.docsgen.schema_model import SchemaDefinitions, load_definitions
+from dipos_docs import schema_reference
+from dipos_docs.codelist_data import load_codelists, match_codelist
+from dipos_docs.schema_examples import Harvest, harvest
+from dipos_docs.schema_model import SchemaDefinitions, load_definitions
 
 from ._support import REPO_ROOT, fixture_index
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from dipos.docsgen import generate_pages, published_schema_files
-from dipos.docsgen.site import archived_schema_files, expand_record_directives
 from dipos.version import SCHEMA_VERSION
+from dipos_docs import generate_pages, published_schema_files
+from dipos_docs.site import archived_schema_files, expand_record_directives
 
 from ._support import FIXTURE_EXAMPLES, REPO_ROOT, SITE_URL
 

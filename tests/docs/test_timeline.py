@@ -3,7 +3,7 @@
 import xml.etree.ElementTree as ET
 from datetime import date
 
-from dipos.docsgen import timeline, timeline_svg
+from dipos_docs import timeline, timeline_svg
 
 from ._support import fixture_index
 

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from dipos.docsgen.site import published_schema_files
 from dipos.linked.context import array_properties, build_context, context_url
 from dipos.linked.terms import CLASSES, SCOPES, TERMS
 from dipos.schema import record_schema
+from dipos_docs.site import published_schema_files
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 

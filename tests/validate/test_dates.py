@@ -10,10 +10,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from dipos import edtf
-from dipos.docsgen import edtf as docs_edtf
 from dipos.model import types
 from dipos.validator import validate
 from dipos.validator.index import dates
+from dipos_docs import edtf as docs_edtf
 
 D = date.fromisoformat
 OPEN = None

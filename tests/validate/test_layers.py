@@ -29,8 +29,6 @@ LAYERS: dict[str, int] = {
     "check": 3,  # the one checking pipeline and the rules
     "engine": 4,  # reading strategies (whole, lines, stream, workers) and the run
     "": 5,  # the package itself: dipos.validate
-    "inputs": 5,  # kept for dipos.docsgen (re-exports of read.inputs)
-    "yamlload": 5,  # kept for dipos.docsgen (re-exports of read.yamlload)
 }
 """The layer of each top-level module or folder of ``dipos.validator`` (0 is the lowest)."""
 

@@ -14,7 +14,7 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from ..validator.findings import ValidationReport
-from ..validator.inputs import InputFile
+from ..validator.read.inputs import InputFile
 
 
 class ValidationError(Exception):

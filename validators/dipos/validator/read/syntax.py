@@ -13,7 +13,7 @@
   is decoded to text only when it has a problem to locate.
 * JSON Lines (``.jsonl``): read line by line, never whole; a bad line is reported
   with its number and the other lines are still read. Blank lines are skipped.
-* YAML: see :mod:`dipos.validator.yamlload`.
+* YAML: see :mod:`dipos.validator.read.yamlload`.
 """
 
 from dataclasses import dataclass, field

@@ -14,8 +14,8 @@ from typing import Any, Final
 
 import yaml
 
-from ..validator.inputs import SUFFIXES
-from ..validator.yamlload import DiposYamlLoader
+from dipos.validator.read.inputs import SUFFIXES
+from dipos.validator.read.yamlload import DiposYamlLoader
 
 RECORD_LISTS: Final = ("actors", "territories", "sources", "proposals", "positions")
 """The properties of a dataset that hold records, in the order pages show them."""

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Final
 
-from ..report.style import MOVE_COLOURS, OTHER_COLOUR
+from dipos.report.style import MOVE_COLOURS, OTHER_COLOUR
+
 from . import markdown as md
 from .edtf import DateSpan, describe
 from .records import RecordIndex

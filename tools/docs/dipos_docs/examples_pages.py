@@ -138,7 +138,7 @@ def _relations(position: dict[str, Any]) -> list[tuple[str, str, str]]:
 
 
 REPORT_PAGE: Final = "examples/report/index.html"
-"""Where the site serves the report of ``examples/`` (written by docs/hooks.py)."""
+"""Where the site serves the report of ``examples/`` (written by tools/docs/hooks.py)."""
 
 
 def report_link(page_path: str, position_id: str = "") -> str:

@@ -1,10 +1,15 @@
 """mkdocs hooks that add the generated pages to the dipos site.
 
 Only hand-written pages are committed under ``docs/``. At every build these
-hooks call ``dipos.docsgen`` to generate the reference pages from the committed
+hooks call ``dipos_docs`` to generate the reference pages from the committed
 ``schema/``, ``examples/``, the rule catalogue and the command-line parser, and
 publish the schema files at the paths of their ``$id``. A problem in the
 inputs is logged as a warning, so ``mkdocs build --strict`` fails on it.
+
+``dipos_docs`` lives beside this file, outside the installable package: a wheel of
+dipos does not carry the site generator. mkdocs puts this file's folder on
+``sys.path`` only while it runs this module, so ``dipos_docs`` is imported here at
+the top, never inside a hook function.
 """
 
 import logging
@@ -16,10 +21,10 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from dipos import __version__
-from dipos.docsgen import GeneratedSite, generate_pages
-from dipos.docsgen.examples_pages import REPORT_PAGE
-from dipos.docsgen.site import expand_record_directives
 from dipos.report import report_files
+from dipos_docs import GeneratedSite, generate_pages
+from dipos_docs.examples_pages import REPORT_PAGE
+from dipos_docs.site import expand_record_directives
 
 log = logging.getLogger("mkdocs.hooks.dipos")
 
@@ -127,9 +132,10 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
-    """Rebuild when the schema, the examples or the package change, in ``mkdocs serve``."""
+    """Rebuild when the schema, the examples, the package or the generator change, in
+    ``mkdocs serve``."""
     root = _root(config)
-    for folder in ("schema", "examples", "validators/dipos"):
+    for folder in ("schema", "examples", "validators/dipos", "tools/docs"):
         if (root / folder).exists():
             server.watch(str(root / folder))
     return server

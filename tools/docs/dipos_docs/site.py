@@ -104,7 +104,7 @@ def schema_folder(published: dict[str, Path]) -> str:
 def _codelist_specs() -> tuple[dict[str, str], dict[str, bool], dict[str, tuple[str, ...]]]:
     """Titles, closedness and users of the codelists, as the package declares them."""
     try:
-        from ..codelists import SPECS
+        from dipos.codelists import SPECS
     except ImportError:  # the docs still build from the CSV files alone
         return {}, {}, {}
     return (
@@ -115,7 +115,7 @@ def _codelist_specs() -> tuple[dict[str, str], dict[str, bool], dict[str, tuple[
 
 
 def _build_parser() -> Any:
-    from ..cli import build_parser
+    from dipos.cli import build_parser
 
     return build_parser()
 
