@@ -247,14 +247,14 @@ def test_help_documents_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:
 def test_internal_error_is_one_line(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from dipos.cli import validate_cmd
+    from dipos.cli import DEBUG_ENV
     from dipos.validator import engine
 
     def boom(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("kaboom")
 
     monkeypatch.setattr(engine, "run", boom)
-    monkeypatch.delenv(validate_cmd.DEBUG_ENV, raising=False)
+    monkeypatch.delenv(DEBUG_ENV, raising=False)
     code, _, err = run(capsys, str(VALID_FILE))
     assert code == 2
     assert "internal error, please report" in err
