@@ -6,6 +6,7 @@ objects in, JSON values of one domain (:mod:`.domain`) and syntax findings out.
 * :mod:`.yamlload`: YAML (libyaml when present), read as JSON-like data;
 * :mod:`.jsonstream`: a large JSON dataset as a stream of records;
 * :mod:`.textscan`: positions of paths in a JSON text, duplicate keys;
+* :mod:`.ranges`: a JSON Lines file cut into ranges of lines, for worker processes;
 * :mod:`.domain`: what a value may be, whatever reader gave it.
 
 Nothing here knows the record layout or the rules: it imports only the base modules
