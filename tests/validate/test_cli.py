@@ -127,7 +127,9 @@ def test_the_command_guard(capsys: pytest.CaptureFixture[str]) -> None:
         return body
 
     assert run_guarded("x", lambda _: 1, args) == 1
-    expected = {LookupError: lambda e: f"looked up {e}"}
+    expected: dict[type[Exception], Callable[[Exception], str]] = {
+        LookupError: lambda e: f"looked up {e}"
+    }
     assert run_guarded("x", raising(KeyError("k")), args, expected) == 2
     assert capsys.readouterr().err == "dipos x: error: looked up 'k'\n"
     assert run_guarded("x", raising(RuntimeError("kaboom")), args, expected) == 2
