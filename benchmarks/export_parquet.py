@@ -31,6 +31,7 @@ from typing import Any, Final
 import orjson
 from machine import load_average, machine_facts
 from measure import _sample_tree
+from report import replace_section
 from run import dataset
 from templates import BENCHMARKS_DIR, REPO_ROOT
 
@@ -161,12 +162,7 @@ def markdown(report: dict[str, Any]) -> str:
 
 def update_docs(results_md: str) -> None:
     """Copy the results into docs/performance.md, between the export markers."""
-    page = DOCS_PAGE.read_text(encoding="utf-8")
-    if BEGIN not in page or END not in page:
-        return
-    head, rest = page.split(BEGIN, 1)
-    _, tail = rest.split(END, 1)
-    DOCS_PAGE.write_text(f"{head}{BEGIN}\n\n{results_md}\n{END}{tail}", encoding="utf-8")
+    replace_section(DOCS_PAGE, BEGIN, END, f"\n\n{results_md}\n")
 
 
 def main(argv: list[str] | None = None) -> int:

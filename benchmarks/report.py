@@ -1,5 +1,6 @@
 """Turn benchmark results into target verdicts and a Markdown report."""
 
+from pathlib import Path
 from statistics import median
 from typing import Any, Final
 
@@ -15,6 +16,22 @@ TARGET_SPEEDUP: Final = 1.7
 LARGE: Final = 100_000
 
 PASS, FAIL, NOT_MEASURED = "PASS", "FAIL", "NOT MEASURED"
+
+
+def replace_section(page: Path, begin: str, end: str, body: str) -> bool:
+    """Put ``body`` between the first ``begin`` marker of a page and the ``end`` marker
+    after it (each benchmark keeps its results in its own section of
+    docs/performance.md). False, and nothing written, when the page or a marker is
+    missing."""
+    if not page.is_file():
+        return False
+    text = page.read_text(encoding="utf-8")
+    if begin not in text or end not in text.split(begin, 1)[1]:
+        return False
+    head, rest = text.split(begin, 1)
+    _, tail = rest.split(end, 1)
+    page.write_text(f"{head}{begin}{body}{end}{tail}", encoding="utf-8")
+    return True
 
 
 def _find(results: list[dict[str, Any]], key: str, size: int) -> dict[str, Any] | None:

@@ -30,17 +30,12 @@ import orjson
 from machine import load_average, machine_facts
 from templates import BENCHMARKS_DIR, REPO_ROOT
 
+# The browser tests' Chromium and flags (tests/browser/chromium.py): the page is timed in
+# the browser it is checked in.
+sys.path.insert(0, str(REPO_ROOT / "tests"))
+from browser.chromium import launch
+
 RESULTS: Final = BENCHMARKS_DIR / "report-results.json"
-CHROMIUM: Final = "/usr/bin/chromium"
-FLAGS: Final = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-)
 GENERATION_TARGET_S: Final = 10.0
 INTERACTIVE_TARGET_S: Final = 3.0
 
@@ -72,9 +67,7 @@ def _interactive_seconds(index: Path, repeat: int) -> tuple[list[float], dict[st
     runs: list[float] = []
     views: dict[str, Any] = {}
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=list(FLAGS)
-        )
+        browser = launch(playwright)
         try:
             for _ in range(repeat):
                 context = browser.new_context(viewport={"width": 1400, "height": 900})

@@ -21,7 +21,7 @@ from typing import Any, Final
 import orjson
 from generate import GENERATOR_VERSION, default_output, meta_path
 from machine import load_average, machine_facts
-from report import LARGE, evaluate, markdown
+from report import LARGE, evaluate, markdown, replace_section
 from templates import BENCHMARKS_DIR, REPO_ROOT, load_templates
 
 PYTHON: Final = sys.executable
@@ -219,14 +219,7 @@ def measure_size(
 
 def update_docs(results_md: str) -> None:
     """Copy the results into docs/performance.md, between its result markers."""
-    if not DOCS_PAGE.is_file():
-        return
-    text = DOCS_PAGE.read_text(encoding="utf-8")
-    if BEGIN not in text or END not in text:
-        return
-    head, rest = text.split(BEGIN, 1)
-    _, tail = rest.split(END, 1)
-    DOCS_PAGE.write_text(f"{head}{BEGIN}\n{results_md}{END}{tail}", encoding="utf-8")
+    replace_section(DOCS_PAGE, BEGIN, END, f"\n{results_md}")
 
 
 def main(argv: list[str] | None = None) -> int:

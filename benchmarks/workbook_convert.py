@@ -21,7 +21,6 @@ run is kept. Results go to ``benchmarks/workbook-results.json`` and, unless
 
 import argparse
 import os
-import re
 import resource
 import statistics
 import sys
@@ -32,6 +31,7 @@ import orjson
 from generate import DATA_DIR, default_output, generate
 from machine import machine_facts
 from measure import measure
+from report import replace_section
 from templates import BENCHMARKS_DIR, load_templates
 
 REPO: Final = BENCHMARKS_DIR.parent
@@ -153,19 +153,10 @@ def docs_table(result: dict[str, Any]) -> str:
     )
 
 
-_SECTION = re.compile(
-    r"(<!-- workbook-results:start -->\n).*?(<!-- workbook-results:end -->)", re.DOTALL
-)
-
-
 def update_docs(result: dict[str, Any]) -> None:
-    text = DOCS.read_text(encoding="utf-8")
-    if _SECTION.search(text) is None:
+    begin, end = "<!-- workbook-results:start -->", "<!-- workbook-results:end -->"
+    if not replace_section(DOCS, begin, end, "\n" + docs_table(result)):
         raise SystemExit(f"{DOCS} has no workbook-results markers")
-    DOCS.write_text(
-        _SECTION.sub(lambda m: m.group(1) + docs_table(result) + m.group(2), text),
-        encoding="utf-8",
-    )
 
 
 def main(argv: list[str] | None = None) -> int:

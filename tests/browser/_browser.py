@@ -21,7 +21,8 @@ What every page opened with :meth:`BrowserSession.page` is held to, checked when
   blocked and is a failure (the pages must work offline);
 * no console message of type ``error``, no uncaught exception, no failed request.
 
-Chromium is ``/usr/bin/chromium`` (apt package ``chromium``), or ``DIPOS_CHROMIUM``. When
+Chromium is ``/usr/bin/chromium`` (apt package ``chromium``), or ``DIPOS_CHROMIUM``
+(``chromium.py``, shared with the report's speed benchmark). When
 it (or Playwright) is missing the tests are skipped with the reason, unless
 ``DIPOS_REQUIRE_BROWSER=1`` (set by CI), when they fail. Never run ``playwright install``:
 it downloads a browser, which the project does not allow.
@@ -38,22 +39,14 @@ from typing import Any, Final
 
 import pytest
 
+from .chromium import CHROMIUM, launch
+
 REPO_ROOT: Final = Path(__file__).resolve().parents[2]
-CHROMIUM: Final = Path(os.environ.get("DIPOS_CHROMIUM", "/usr/bin/chromium"))
 REQUIRE_ENV: Final = "DIPOS_REQUIRE_BROWSER"
 SCREENSHOTS: Final = Path(os.environ.get("DIPOS_SCREENSHOTS", REPO_ROOT / "build" / "screenshots"))
 VIEWPORTS: Final = (390, 1400)
 """The widths every page is checked at: a phone and a laptop."""
 HEIGHT: Final = 900
-CHROMIUM_FLAGS: Final = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-)
 LOCAL_SCHEMES: Final = ("file:", "data:", "blob:", "about:")
 
 # Elements whose right edge is beyond the viewport and that no scrolling ancestor clips:
@@ -267,9 +260,7 @@ def chromium() -> Iterator[BrowserSession]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=list(CHROMIUM_FLAGS)
-        )
+        browser = launch(playwright)
         try:
             yield BrowserSession(browser)
         finally:

@@ -2,25 +2,20 @@
 snippet runs, and the first record of the quick start is a valid dataset."""
 
 import json
-import os
 import re
 from collections.abc import Iterator
+from contextlib import chdir
 from pathlib import Path
 
 import pytest
 
 from dipos import validate
+from doc_snippets import fenced_blocks, run_python_snippets
 
 from ._support import REPO_ROOT
 
 # The guides this site owns; pages written elsewhere are tested by their authors.
 PAGES = ("index.md", "concepts.md", "validating.md", "python.md", "pre-commit.md")
-_FENCE = re.compile(r"^```(?P<language>\w+)\n(?P<body>.*?)^```$", re.M | re.S)
-
-
-def _blocks(page: str, language: str) -> list[str]:
-    text = (REPO_ROOT / "docs" / page).read_text(encoding="utf-8")
-    return [m.group("body") for m in _FENCE.finditer(text) if m.group("language") == language]
 
 
 def _first_record() -> dict[str, object]:
@@ -63,22 +58,16 @@ def workspace(tmp_path: Path) -> Iterator[Path]:
     (tmp_path / "my-dataset").mkdir()
     (tmp_path / "my-dataset" / "first.json").write_text(_first_record_text(), encoding="utf-8")
     (tmp_path / "examples").symlink_to(REPO_ROOT / "examples")
-    before = Path.cwd()
-    os.chdir(tmp_path)
-    try:
+    with chdir(tmp_path):
         yield tmp_path
-    finally:
-        os.chdir(before)
 
 
-@pytest.mark.parametrize("page", [page for page in PAGES if _blocks(page, "python")])
+@pytest.mark.parametrize("page", [page for page in PAGES if fenced_blocks(page, "python")])
 def test_python_snippets_run(
     page: str, workspace: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A page's snippets run in order in one session, as a reader would type them."""
-    namespace: dict[str, object] = {"__name__": "__snippet__"}
-    for number, code in enumerate(_blocks(page, "python"), start=1):
-        exec(compile(code, f"docs/{page} snippet {number}", "exec"), namespace)
+    run_python_snippets(page)
     capsys.readouterr()
 
 

@@ -9,10 +9,10 @@ Commands are ``sh`` blocks; one ending with ``# exit code N`` must exit with N, 
 others with 0.
 """
 
-import os
 import re
 import shlex
 from collections.abc import Iterator
+from contextlib import chdir
 from pathlib import Path
 
 import pytest
@@ -46,12 +46,8 @@ def _unindent(body: str, indent: str) -> str:
 
 @pytest.fixture
 def workspace(tmp_path: Path) -> Iterator[Path]:
-    before = Path.cwd()
-    os.chdir(tmp_path)
-    try:
+    with chdir(tmp_path):
         yield tmp_path
-    finally:
-        os.chdir(before)
 
 
 def _run(line: str, capsys: pytest.CaptureFixture[str]) -> str:

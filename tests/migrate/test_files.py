@@ -1,17 +1,16 @@
 """``dipos migrate`` on every fixture and example, and the layout of the files it writes."""
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
 import yaml
-from jsonschema.exceptions import ValidationError
 
 from dipos.migrate.files import Kind, convert_text
 from dipos.validator.read.inputs import SUFFIXES
+from schema_errors import json_pointer, walk_errors
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 MIGRATE_FIXTURES = REPO_ROOT / "tests" / "fixtures" / "migrate"
@@ -110,20 +109,6 @@ def test_converting_a_0_2_file_changes_nothing(path: Path) -> None:
     converted, result = convert_text(data, _kind(path), str(path))
     assert result.changes == []
     assert converted in (None, data)
-
-
-def walk_errors(errors: list[ValidationError]) -> Iterator[ValidationError]:
-    """Every error, and every error nested in the ``context`` of oneOf/anyOf errors."""
-    for error in errors:
-        yield error
-        yield from walk_errors(list(error.context or ()))
-
-
-def json_pointer(error: ValidationError) -> str:
-    """The instance path of an error, as a JSON Pointer (``""`` is the document)."""
-    return "".join(
-        "/" + str(part).replace("~", "~0").replace("/", "~1") for part in error.absolute_path
-    )
 
 
 def _archived_validator(instance: Any) -> jsonschema.Draft202012Validator:

@@ -2,7 +2,6 @@
 validators whose verdicts must agree (python-jsonschema, pydantic, jsonschema-rs)."""
 
 import json
-from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -104,17 +103,3 @@ def verdicts(instance: Any) -> dict[str, bool]:
         "pydantic (JSON)": pydantic_accepts_json(text, instance),
         "pydantic (Python)": pydantic_accepts_python(instance),
     }
-
-
-def walk_errors(errors: list[ValidationError]) -> Iterator[ValidationError]:
-    """Every error, and every error nested in the ``context`` of oneOf/anyOf errors."""
-    for error in errors:
-        yield error
-        yield from walk_errors(list(error.context or ()))
-
-
-def json_pointer(error: ValidationError) -> str:
-    """The instance path of an error, as a JSON Pointer (``""`` is the document)."""
-    return "".join(
-        "/" + str(part).replace("~", "~0").replace("/", "~1") for part in error.absolute_path
-    )

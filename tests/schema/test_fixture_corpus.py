@@ -14,6 +14,7 @@ import pytest
 import yaml
 
 from dipos.model import Dataset
+from schema_errors import json_pointer, walk_errors
 
 from ._support import (
     EXPECTED_FILE,
@@ -22,12 +23,10 @@ from ._support import (
     VALID_DIR,
     committed_schema,
     fixture_files,
-    json_pointer,
     pydantic_accepts_json,
     python_jsonschema_errors,
     schema_name_for,
     verdicts,
-    walk_errors,
 )
 
 VALID_FILES = fixture_files(VALID_DIR)

@@ -1,8 +1,8 @@
 """docs/tables.md: its list of tables and columns is the layout's, its DuckDB query runs
 on a Parquet export and answers what it says, and its Python snippet runs."""
 
-import os
 from collections.abc import Iterator
+from contextlib import chdir
 from pathlib import Path
 
 import pytest
@@ -23,12 +23,8 @@ def _block(marker: str, language: str) -> str:
 
 @pytest.fixture
 def in_tmp(tmp_path: Path) -> Iterator[Path]:
-    before = Path.cwd()
-    os.chdir(tmp_path)
-    try:
+    with chdir(tmp_path):
         yield tmp_path
-    finally:
-        os.chdir(before)
 
 
 def test_the_list_of_tables_is_up_to_date() -> None:
@@ -78,10 +74,6 @@ def _groups(
 
 def test_the_python_snippet_runs(capsys: pytest.CaptureFixture[str]) -> None:
     pytest.importorskip("pandas")
-    before = Path.cwd()
-    os.chdir(REPO)
-    try:
+    with chdir(REPO):
         exec(_block("## From Python", "python"), {"__name__": "__snippet__"})
-    finally:
-        os.chdir(before)
     assert "troop_withdrawal" in capsys.readouterr().out

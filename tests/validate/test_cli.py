@@ -3,6 +3,7 @@
 import io
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -87,11 +88,51 @@ def test_max_errors_limits_printed_findings(capsys: pytest.CaptureFixture[str]) 
     assert "invalid: 2 errors" in out
 
 
-@pytest.mark.parametrize("value", ["0", "-3", "many"])
-def test_max_errors_must_be_positive(capsys: pytest.CaptureFixture[str], value: str) -> None:
-    code, _, err = run(capsys, "--max-errors", value, str(VALID_FILE))
+WHOLE_NUMBER_ERRORS = {
+    ("--max-errors", "0"): "must be at least 1",
+    ("--max-errors", "-3"): "must be at least 1",
+    ("--max-errors", "many"): "not a whole number: 'many'",
+    ("--jobs", "-1"): "must be 0 (one per processor) or more",
+    ("--jobs", "2.5"): "not a whole number: '2.5'",
+}
+
+
+@pytest.mark.parametrize(("option", "value"), list(WHOLE_NUMBER_ERRORS))
+def test_whole_number_options_say_what_is_wrong(
+    capsys: pytest.CaptureFixture[str], option: str, value: str
+) -> None:
+    code, _, err = run(capsys, option, value, str(VALID_FILE))
     assert code == 2
-    assert "--max-errors" in err
+    assert option in err
+    message = WHOLE_NUMBER_ERRORS[option, value]
+    assert err.strip().endswith(message)
+
+
+def test_the_command_guard(capsys: pytest.CaptureFixture[str]) -> None:
+    """Every command's body runs in one guard (dipos.cli._common.run_guarded)."""
+    import argparse
+
+    from dipos.cli._common import run_guarded
+
+    args = argparse.Namespace(debug=False)
+
+    def raising(error: BaseException) -> Callable[[argparse.Namespace], int]:
+        def body(_: argparse.Namespace) -> int:
+            raise error
+
+        return body
+
+    assert run_guarded("x", lambda _: 1, args) == 1
+    expected: dict[type[Exception], Callable[[Exception], str]] = {
+        LookupError: lambda e: f"looked up {e}"
+    }
+    assert run_guarded("x", raising(KeyError("k")), args, expected) == 2
+    assert capsys.readouterr().err == "dipos x: error: looked up 'k'\n"
+    assert run_guarded("x", raising(RuntimeError("kaboom")), args, expected) == 2
+    assert "dipos x: error: internal error, please report" in capsys.readouterr().err
+    for passed_on in (BrokenPipeError(), KeyboardInterrupt()):
+        with pytest.raises(type(passed_on)):
+            run_guarded("x", raising(passed_on), args)
 
 
 def test_quiet_prints_only_failures(capsys: pytest.CaptureFixture[str]) -> None:
@@ -247,14 +288,14 @@ def test_help_documents_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:
 def test_internal_error_is_one_line(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from dipos.cli import validate_cmd
+    from dipos.cli import DEBUG_ENV
     from dipos.validator import engine
 
     def boom(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("kaboom")
 
     monkeypatch.setattr(engine, "run", boom)
-    monkeypatch.delenv(validate_cmd.DEBUG_ENV, raising=False)
+    monkeypatch.delenv(DEBUG_ENV, raising=False)
     code, _, err = run(capsys, str(VALID_FILE))
     assert code == 2
     assert "internal error, please report" in err

@@ -8,34 +8,19 @@ become the value of a record that has none.
 from functools import cache
 from typing import Any
 
-from ..schema.load import dataset_schema
+from ..schema.load import RECORD_DEFINITIONS, dataset_schema, ref_name
 
 Shape = dict[str, "tuple[bool, Shape | None]"]
 """Per property: whether it is a list, and the shape of its objects (or ``None``)."""
-
-_DEFINITIONS = {
-    "actor": "Actor",
-    "territory": "Territory",
-    "source": "Source",
-    "proposal": "Proposal",
-    "position": "Position",
-}
 
 
 @cache
 def shape_of(record_type: str) -> Shape | None:
     """The shape of a record type (``None`` for an unknown type)."""
-    definition = _DEFINITIONS.get(record_type)
+    definition = RECORD_DEFINITIONS.get(record_type)
     if definition is None:
         return None
     return _shape(definition, frozenset())
-
-
-def _ref_name(schema: dict[str, Any]) -> str | None:
-    ref = schema.get("$ref")
-    if isinstance(ref, str) and ref.startswith("#/$defs/"):
-        return ref.rsplit("/", 1)[1]
-    return None
 
 
 def _shape(name: str, seen: frozenset[str]) -> Shape | None:
@@ -46,6 +31,6 @@ def _shape(name: str, seen: frozenset[str]) -> Shape | None:
     shape: Shape = {}
     for key, schema in properties.items():
         is_list = schema.get("type") == "array"
-        target = _ref_name(schema.get("items", {}) if is_list else schema)
+        target = ref_name(schema.get("items", {}) if is_list else schema)
         shape[key] = (is_list, _shape(target, seen | {name}) if target else None)
     return shape

@@ -22,10 +22,9 @@ from . import (
     template_cmd,
     validate_cmd,
 )
+from ._common import DEBUG_ENV, EXIT_ERROR, EXIT_INVALID, EXIT_OK
 
-EXIT_OK = 0
-EXIT_INVALID = 1
-EXIT_ERROR = 2
+__all__ = ["DEBUG_ENV", "EXIT_ERROR", "EXIT_INVALID", "EXIT_OK", "build_parser", "main"]
 
 
 def build_parser() -> argparse.ArgumentParser:

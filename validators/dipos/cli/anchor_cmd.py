@@ -10,19 +10,14 @@ Exit codes:
 """
 
 import argparse
-import os
 import sys
-import traceback
 from pathlib import Path
 from typing import Any
 
 from ..anchor import AnchorReport, anchor_paths
 from ..validator.check.rules.quotes import SourceTexts
 from ..validator.read.inputs import InputError
-
-EXIT_OK = 0
-EXIT_INVALID = 1
-EXIT_ERROR = 2
+from ._common import EXIT_ERROR, EXIT_INVALID, EXIT_OK, add_debug_option, fail, run_guarded
 
 _DESCRIPTION = """\
 For every piece of evidence, find its quote in the text of its source and write the
@@ -94,28 +89,17 @@ def register(subcommands: "argparse._SubParsersAction[Any]") -> None:
     parser.add_argument(
         "-q", "--quiet", action="store_true", help="print only the problems and the summary"
     )
-    parser.add_argument("--debug", action="store_true", help="show a traceback on internal errors")
+    add_debug_option(parser)
     parser.set_defaults(handler=run_command)
 
 
 def _fail(message: str) -> int:
-    print(f"dipos anchor: error: {message}", file=sys.stderr)
-    return EXIT_ERROR
+    return fail("anchor", message)
 
 
 def run_command(args: argparse.Namespace) -> int:
     """Run ``dipos anchor``; never raise, never print a traceback (unless asked)."""
-    try:
-        return _run(args)
-    except (KeyboardInterrupt, BrokenPipeError):
-        raise
-    except Exception as error:
-        if args.debug or os.environ.get("DIPOS_DEBUG"):
-            traceback.print_exc()
-        return _fail(
-            f"internal error, please report it at https://github.com/dipos/dipos/issues "
-            f"with the input if you can ({type(error).__name__}: {error})"
-        )
+    return run_guarded("anchor", _run, args)
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -31,15 +31,8 @@ from ..tables.layout import layout
 from ..tables.reading import ReadError, iter_records
 from ..tables.unflatten import records_to_dataset, tables_to_records
 from ..validator.read.inputs import InputError, collect
-from .export_cmd import (
-    DEBUG_ENV,
-    EXIT_INVALID,
-    EXIT_OK,
-    fail,
-    internal_error,
-    refuse_invalid,
-    validate_files,
-)
+from ._common import EXIT_INVALID, EXIT_OK, add_debug_option, fail, run_guarded
+from .export_cmd import refuse_invalid, validate_files
 
 TableKind = Literal["xlsx", "datapackage", "csv"]
 
@@ -89,11 +82,7 @@ def register(subcommands: "argparse._SubParsersAction[Any]") -> None:
         metavar="OUT",
         help="the file to write: .json, .jsonl or .xlsx",
     )
-    parser.add_argument(
-        "--debug",
-        action="store_true",
-        help=f"show a traceback on internal errors (or set {DEBUG_ENV}=1)",
-    )
+    add_debug_option(parser)
     parser.set_defaults(handler=run_command)
 
 
@@ -182,12 +171,7 @@ def _write_records(records: list[dict[str, Any]], path: Path) -> None:
 
 def run_command(args: argparse.Namespace) -> int:
     """Run ``dipos convert``; never raise, never print a traceback (unless asked)."""
-    try:
-        return _run(args)
-    except KeyboardInterrupt:
-        raise
-    except Exception as error:
-        return internal_error("convert", args, error)
+    return run_guarded("convert", _run, args)
 
 
 def _run(args: argparse.Namespace) -> int:

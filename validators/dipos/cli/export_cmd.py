@@ -8,9 +8,7 @@ data.
 """
 
 import argparse
-import os
 import sys
-import traceback
 from pathlib import Path
 from typing import Any
 
@@ -25,12 +23,7 @@ from ..validator.findings import ValidationReport
 from ..validator.machine import cpu_count
 from ..validator.read.inputs import InputError, InputFile, collect
 from ..validator.report.text import render_text, summary
-
-EXIT_OK = 0
-EXIT_INVALID = 1
-EXIT_ERROR = 2
-
-DEBUG_ENV = "DIPOS_DEBUG"
+from ._common import EXIT_INVALID, EXIT_OK, JOBS, add_debug_option, fail, run_guarded
 
 _EPILOG = """\
 formats:
@@ -88,43 +81,14 @@ def register(subcommands: "argparse._SubParsersAction[Any]") -> None:
     parser.add_argument(
         "--jobs",
         "-j",
-        type=_jobs,
+        type=JOBS,
         default=0,
         metavar="N",
         help="convert a large JSON Lines file in N worker processes (default 0: one per "
         "processor; formats that support it: parquet); the validation runs alongside",
     )
-    parser.add_argument(
-        "--debug",
-        action="store_true",
-        help=f"show a traceback on internal errors (or set {DEBUG_ENV}=1)",
-    )
+    add_debug_option(parser)
     parser.set_defaults(handler=run_command)
-
-
-def _jobs(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError("must be 0 (one per processor) or more")
-    return value
-
-
-def fail(command: str, message: str) -> int:
-    print(f"dipos {command}: error: {message}", file=sys.stderr)
-    return EXIT_ERROR
-
-
-def internal_error(command: str, args: argparse.Namespace, error: Exception) -> int:
-    if getattr(args, "debug", False) or os.environ.get(DEBUG_ENV):
-        traceback.print_exc()
-    return fail(
-        command,
-        "internal error, please report it at https://github.com/dipos/dipos/issues "
-        f"with the input if you can ({type(error).__name__}: {error})",
-    )
 
 
 def check_extras(exporter: Exporter) -> None:
@@ -150,12 +114,7 @@ def validate_files(files: list[InputFile], jobs: int = 1) -> ValidationReport:
 
 def run_command(args: argparse.Namespace) -> int:
     """Run ``dipos export``; never raise, never print a traceback (unless asked)."""
-    try:
-        return _run(args)
-    except KeyboardInterrupt:
-        raise
-    except Exception as error:
-        return internal_error("export", args, error)
+    return run_guarded("export", _run, args)
 
 
 class _InvalidDataError(Exception):

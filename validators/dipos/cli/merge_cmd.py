@@ -6,7 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-EXIT_OK, EXIT_INVALID, EXIT_ERROR = 0, 1, 2
+from ._common import EXIT_INVALID, EXIT_OK, fail
 
 
 def register(subcommands: "argparse._SubParsersAction[Any]") -> None:
@@ -41,8 +41,7 @@ def register(subcommands: "argparse._SubParsersAction[Any]") -> None:
 
 
 def _fail(message: str) -> int:
-    print(f"dipos merge: error: {message}", file=sys.stderr)
-    return EXIT_ERROR
+    return fail("merge", message)
 
 
 def run(args: argparse.Namespace) -> int:

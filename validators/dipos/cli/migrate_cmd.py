@@ -5,6 +5,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ._common import fail
+
 _NO_OUTPUT = (
     "nothing written: pass --in-place to rewrite the files, or -o OUTDIR to write the "
     "converted files into another folder"
@@ -49,8 +51,7 @@ def register(subcommands: "argparse._SubParsersAction[Any]") -> None:
 
 
 def _fail(message: str) -> int:
-    print(f"dipos migrate: error: {message}", file=sys.stderr)
-    return 2
+    return fail("migrate", message)
 
 
 def run(args: argparse.Namespace) -> int:

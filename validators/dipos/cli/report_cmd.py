@@ -10,19 +10,12 @@ Exit codes:
 """
 
 import argparse
-import os
-import sys
-import traceback
 from pathlib import Path
 from typing import Any
 
 from ..report import InputError, OutputError, build_report
 from ..validator.report.text import summary
-
-EXIT_OK = 0
-EXIT_INVALID = 1
-EXIT_ERROR = 2
-DEBUG_ENV = "DIPOS_DEBUG"
+from ._common import EXIT_INVALID, EXIT_OK, add_debug_option, fail, run_guarded
 
 _EPILOG = """\
 exit codes:
@@ -72,35 +65,23 @@ def register(subcommands: "argparse._SubParsersAction[Any]") -> None:
         metavar="DIR",
         help="directory of source texts to check quotes against, as for dipos validate",
     )
-    parser.add_argument(
-        "--debug",
-        action="store_true",
-        help=f"show a traceback on internal errors (or set {DEBUG_ENV}=1)",
-    )
+    add_debug_option(parser)
     parser.set_defaults(handler=run_command)
-
-
-def _fail(message: str) -> int:
-    print(f"dipos report: error: {message}", file=sys.stderr)
-    return EXIT_ERROR
 
 
 def run_command(args: argparse.Namespace) -> int:
     """Run ``dipos report``; never raise, never print a traceback (unless asked)."""
+    return run_guarded("report", _run, args)
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         outcome = build_report(args.paths, args.output, title=args.title, sources=args.sources)
     except (InputError, OutputError) as error:
-        return _fail(str(error))
+        return fail("report", str(error))
     except OSError as error:
-        return _fail(f"cannot read {getattr(error, 'filename', '') or ''}: {error.strerror}")
-    except KeyboardInterrupt:
-        raise
-    except Exception as error:
-        if args.debug or os.environ.get(DEBUG_ENV):
-            traceback.print_exc()
-        return _fail(
-            f"internal error, please report it at https://github.com/dipos/dipos/issues "
-            f"with the input if you can ({type(error).__name__}: {error})"
+        return fail(
+            "report", f"cannot read {getattr(error, 'filename', '') or ''}: {error.strerror}"
         )
     print(f"{summary(outcome.validation)}")
     print(f"report of {outcome.positions} positions written to {outcome.index}")

@@ -5,6 +5,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ._common import fail
+
 
 def register(subcommands: "argparse._SubParsersAction[Any]") -> None:
     """Add ``schema`` to the ``dipos`` subcommands."""
@@ -73,13 +75,11 @@ def run(args: argparse.Namespace) -> int:
                 print(f"{folder}: {len(changed)} file(s) updated")
             return 0
         if not directory.is_dir():
-            print(f"dipos schema: error: {directory} is not a directory", file=sys.stderr)
-            return 2
+            return fail("schema", f"{directory} is not a directory")
         drifts = [(directory, drift) for drift in files.check(directory)]
         drifts += [(package_dir, drift) for drift in files.check_packaged(package_dir)]
     except OSError as error:
-        print(f"dipos schema: error: {error}", file=sys.stderr)
-        return 2
+        return fail("schema", str(error))
     if not drifts:
         print(f"{directory}: up to date with the models")
         print(f"{package_dir}: up to date with the models")

@@ -5,12 +5,10 @@ it cannot be written, or no reference list is available for ``--with-reference``
 """
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
-EXIT_OK = 0
-EXIT_ERROR = 2
+from ._common import EXIT_OK, fail
 
 
 def register(subcommands: "argparse._SubParsersAction[Any]") -> None:
@@ -43,8 +41,7 @@ def register(subcommands: "argparse._SubParsersAction[Any]") -> None:
 
 
 def _fail(message: str) -> int:
-    print(f"dipos template: error: {message}", file=sys.stderr)
-    return EXIT_ERROR
+    return fail("template", message)
 
 
 def run_command(args: argparse.Namespace) -> int:

@@ -17,9 +17,7 @@ goes to standard error.
 """
 
 import argparse
-import os
 import sys
-import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -36,15 +34,18 @@ from ..workbook.validate import as_input as workbook_file
 from ..workbook.validate import other_paths
 from ..workbook.validate import place as place_findings
 from ..workbook.validate import read_inputs as workbook_inputs
+from ._common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    JOBS,
+    add_debug_option,
+    fail,
+    run_guarded,
+    whole_number,
+)
 
 if TYPE_CHECKING:
     from ..validator.check.rules.quotes import SourceTexts
-
-EXIT_OK = 0
-EXIT_INVALID = 1
-EXIT_ERROR = 2
-
-DEBUG_ENV = "DIPOS_DEBUG"
 
 WHOLE_FILE_NOTE_BYTES = 64 * 1024 * 1024
 """A JSON or YAML file at least this large gets a note: it is parsed whole (JSON Lines
@@ -114,7 +115,7 @@ def register(subcommands: "argparse._SubParsersAction[Any]") -> None:
     )
     parser.add_argument(
         "--max-errors",
-        type=_positive_int,
+        type=whole_number(1),
         metavar="N",
         help="print at most N findings (the summary still counts all)",
     )
@@ -151,7 +152,7 @@ def register(subcommands: "argparse._SubParsersAction[Any]") -> None:
     parser.add_argument(
         "--jobs",
         "-j",
-        type=_jobs,
+        type=JOBS,
         default=1,
         metavar="N",
         help="check in N worker processes (default 1; 0: one per processor). Large JSON Lines "
@@ -174,22 +175,8 @@ def register(subcommands: "argparse._SubParsersAction[Any]") -> None:
     parser.add_argument(
         "--list-rules", action="store_true", help="list the rules (id, severity, title) and exit"
     )
-    parser.add_argument(
-        "--debug",
-        action="store_true",
-        help=f"show a traceback on internal errors (or set {DEBUG_ENV}=1)",
-    )
+    add_debug_option(parser)
     parser.set_defaults(handler=run_command)
-
-
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return value
 
 
 _UNITS = {"": 1, "K": 1 << 10, "M": 1 << 20, "G": 1 << 30, "T": 1 << 40}
@@ -208,44 +195,21 @@ def _size(text: str) -> int:
     return int(value * _UNITS[unit])
 
 
-def _jobs(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError("must be 0 (one per processor) or more")
-    return value or cpu_count()
+OUT_OF_MEMORY = (
+    "ran out of memory. This is not a problem of the data: a JSON or YAML file is "
+    "read whole, which takes about ten times its size. Write large datasets as JSON "
+    'Lines (.jsonl, one record per line) or as a JSON file that starts with {"type": '
+    '"dataset", ...}: both are read in flat memory. See dipos validate --max-memory.'
+)
 
 
 def _fail(message: str) -> int:
-    print(f"dipos validate: error: {message}", file=sys.stderr)
-    return EXIT_ERROR
+    return fail("validate", message)
 
 
 def run_command(args: argparse.Namespace) -> int:
     """Run ``dipos validate``; never raise, never print a traceback (unless asked)."""
-    try:
-        return _run(args)
-    except MemoryError:
-        return _fail(
-            "ran out of memory. This is not a problem of the data: a JSON or YAML file is "
-            "read whole, which takes about ten times its size. Write large datasets as JSON "
-            'Lines (.jsonl, one record per line) or as a JSON file that starts with {"type": '
-            '"dataset", ...}: both are read in flat memory. See dipos validate --max-memory.'
-        )
-    except (KeyboardInterrupt, BrokenPipeError):
-        # The reader went away (`| head`): stop quietly; main() turns this into an exit code.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        raise
-    except Exception as error:
-        if args.debug or os.environ.get(DEBUG_ENV):
-            traceback.print_exc()
-        return _fail(
-            f"internal error, please report it at https://github.com/dipos/dipos/issues "
-            f"with the input if you can ({type(error).__name__}: {error})"
-        )
+    return run_guarded("validate", _run, args, {MemoryError: lambda _: OUT_OF_MEMORY})
 
 
 def _list_rules() -> int:
@@ -393,7 +357,7 @@ def _validate(
             on_file=on_file if progress else None,
             progress=progress.records_in_file if progress else None,
             context=context,
-            jobs=args.jobs,
+            jobs=args.jobs or cpu_count(),
         )
     finally:
         if progress is not None:

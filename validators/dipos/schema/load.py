@@ -49,3 +49,22 @@ def dataset_schema() -> dict[str, Any]:
 def record_schema() -> dict[str, Any]:
     """The schema of any one record (``record.schema.json``). Do not modify it."""
     return _load("record.schema.json")
+
+
+RECORD_DEFINITIONS: Final = {
+    "actor": "Actor",
+    "territory": "Territory",
+    "source": "Source",
+    "proposal": "Proposal",
+    "position": "Position",
+}
+"""The definition (under ``$defs`` of :func:`dataset_schema`) of each record type."""
+
+
+def ref_name(node: dict[str, Any]) -> str | None:
+    """The name of the definition a schema node's local ``$ref`` (``#/$defs/NAME``) points
+    to, or ``None`` when the node is not such a reference."""
+    ref = node.get("$ref")
+    if isinstance(ref, str) and ref.startswith("#/$defs/"):
+        return ref.rsplit("/", 1)[1]
+    return None

@@ -10,12 +10,12 @@ import io
 import multiprocessing
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from itertools import pairwise
 from typing import Any
 
 import orjson
 
 from ..validator.read.inputs import InputFile
+from ..validator.read.ranges import line_ranges
 from ..validator.read.syntax import BOM
 from .flatten import Flattener
 from .reading import ReadError, read_file
@@ -33,22 +33,6 @@ class Chunk:
     end: int | None = None
 
 
-def _line_ranges(file: InputFile, range_bytes: int) -> list[tuple[int, int]]:
-    size = file.size()
-    count = max(1, -(-size // range_bytes))
-    assert file.path is not None
-    bounds = [0]
-    with file.path.open("rb") as stream:
-        for k in range(1, count):
-            stream.seek(max(size * k // count, bounds[-1]))
-            if stream.tell() > 0:
-                stream.seek(stream.tell() - 1)  # a range may start right after a line end
-            stream.readline()
-            bounds.append(min(stream.tell(), size))
-    bounds.append(size)
-    return [(a, b) for a, b in pairwise(bounds) if b > a] or [(0, size)]
-
-
 def chunks_for(files: Sequence[InputFile], range_bytes: int | None = None) -> list[Chunk]:
     """The chunks of the files, in order (ranges of ``range_bytes``, by default
     :data:`RANGE_BYTES`)."""
@@ -56,7 +40,7 @@ def chunks_for(files: Sequence[InputFile], range_bytes: int | None = None) -> li
     found: list[Chunk] = []
     for file in files:
         if file.kind == "jsonl" and file.path is not None and file.size() > range_bytes:
-            found.extend(Chunk(file, a, b) for a, b in _line_ranges(file, range_bytes))
+            found.extend(Chunk(file, a, b) for a, b in line_ranges(file, range_bytes))
         else:
             found.append(Chunk(file))
     return found

@@ -4,24 +4,16 @@ record), and the properties its items require (a position's ``move``)."""
 from functools import cache
 from typing import Any
 
-from ..schema.load import dataset_schema
+from ..schema.load import RECORD_DEFINITIONS, dataset_schema, ref_name
 from ..tables.layout import TableSpec
-
-_DEFINITIONS = {
-    "actor": "Actor",
-    "territory": "Territory",
-    "source": "Source",
-    "proposal": "Proposal",
-    "position": "Position",
-}
 
 
 def _resolve(node: dict[str, Any]) -> dict[str, Any]:
-    ref = node.get("$ref")
-    if isinstance(ref, str) and ref.startswith("#/$defs/"):
-        resolved: dict[str, Any] = dataset_schema()["$defs"][ref.rsplit("/", 1)[1]]
-        return resolved
-    return node
+    name = ref_name(node)
+    if name is None:
+        return node
+    resolved: dict[str, Any] = dataset_schema()["$defs"][name]
+    return resolved
 
 
 def item_schema(spec: TableSpec) -> dict[str, Any] | None:
@@ -29,7 +21,7 @@ def item_schema(spec: TableSpec) -> dict[str, Any] | None:
     if spec.parent is None:
         if spec.record_type == "dataset":
             return dataset_schema()
-        name = _DEFINITIONS.get(spec.record_type or "")
+        name = RECORD_DEFINITIONS.get(spec.record_type or "")
         return dataset_schema()["$defs"].get(name) if name else None
     node = item_schema(spec.parent)
     for segment in spec.path:

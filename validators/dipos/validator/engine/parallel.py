@@ -17,12 +17,12 @@ import io
 import multiprocessing
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
-from itertools import pairwise
 
 from ..check.lines import check_lines
 from ..check.pipeline import FilePart
 from ..index.compact import CompactIndex, id_hasher
 from ..read.inputs import InputFile
+from ..read.ranges import line_ranges
 from ..read.syntax import empty_file
 from .files import Parts, check_file
 
@@ -56,23 +56,6 @@ def start_method() -> str:
     return "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
 
 
-def _ranges(file: InputFile, pieces: int, range_bytes: int) -> list[tuple[int, int]]:
-    """Byte ranges of a file, each ending at a line end."""
-    size = file.size()
-    count = max(pieces, -(-size // range_bytes))
-    assert file.path is not None
-    bounds = [0]
-    with file.path.open("rb") as stream:
-        for k in range(1, count):
-            stream.seek(max(size * k // count, bounds[-1]))
-            if stream.tell() > 0:
-                stream.seek(stream.tell() - 1)  # a range may start right after a line end
-            stream.readline()
-            bounds.append(min(stream.tell(), size))
-    bounds.append(size)
-    return [(a, b) for a, b in pairwise(bounds) if b > a] or [(0, size)]
-
-
 def tasks_for(
     files: Sequence[InputFile],
     jobs: int,
@@ -87,7 +70,7 @@ def tasks_for(
     found = []
     for file in files:
         if file.kind == "jsonl" and file.path is not None and file.size() > range_bytes:
-            for start, end in _ranges(file, jobs, range_bytes):
+            for start, end in line_ranges(file, range_bytes, pieces=jobs):
                 found.append(Task(file, start, end, keep_quotes, portable_hash))
         else:
             found.append(Task(file, keep_quotes=keep_quotes, portable_hash=portable_hash))
