@@ -60,3 +60,19 @@ def test_the_models_are_still_there_when_asked_for() -> None:
     # The check above would pass vacuously if the names in _HEAVY were wrong.
     program = "import dipos.schema\ndipos.schema.build_schemas()\n"
     assert _loaded_after(program) == list(_HEAVY)
+
+
+def test_the_command_line_loads_the_engine_only_for_a_command_that_needs_it() -> None:
+    """`dipos --version`, `dipos lookup`... start without numpy, jsonschema-rs and the
+    compiled schema: every command imports the validator's engine only when it runs."""
+    script = (
+        "import json, sys\n"
+        "from dipos.cli import main\n"
+        "assert main(['--version']) == 0\n"
+        "engine = ('numpy', 'jsonschema_rs', 'dipos.validator.engine', 'pydantic')\n"
+        "print(json.dumps([name for name in engine if name in sys.modules]))\n"
+    )
+    completed = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert json.loads(completed.stdout.splitlines()[-1]) == []

@@ -18,7 +18,6 @@ from ..export.background import BackgroundValidation, ValidationError
 from ..tables.extras import MissingExtra, require
 from ..tables.flatten import FlattenError
 from ..tables.reading import ReadError, RecordSource
-from ..validator.engine import run
 from ..validator.findings import ValidationReport
 from ..validator.machine import cpu_count
 from ..validator.read.inputs import InputError, InputFile, collect
@@ -109,6 +108,11 @@ def refuse_invalid(command: str, report: ValidationReport) -> int:
 
 
 def validate_files(files: list[InputFile], jobs: int = 1) -> ValidationReport:
+    """Validate the files as ``dipos validate`` does."""
+    # Imported here: the engine (numpy, the compiled schema) is not loaded by the command
+    # line until a command needs it, so that `dipos --version` and `dipos lookup` start fast.
+    from ..validator.engine import run
+
     return run(files, jobs=jobs)
 
 

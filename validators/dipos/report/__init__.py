@@ -23,7 +23,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..validator.check.rules.quotes import SourceTexts
-from ..validator.engine import run
 from ..validator.findings import ValidationReport
 from ..validator.read.inputs import InputError, collect
 from .data import report_data
@@ -63,6 +62,10 @@ def report_files(
             + ", ".join(str(p) for p in paths)
         )
     texts = SourceTexts.from_directories([Path(s) for s in sources]) if sources else None
+    # Imported here: the engine (numpy, the compiled schema) is loaded only when a report
+    # is built, not whenever the command line starts.
+    from ..validator.engine import run
+
     validation = run(files, sources=texts)
     data = report_data(load(files), validation, title=title)
     output = {"index.html": render_page(data).encode()}
