@@ -62,17 +62,57 @@ def test_the_models_are_still_there_when_asked_for() -> None:
     assert _loaded_after(program) == list(_HEAVY)
 
 
-def test_the_command_line_loads_the_engine_only_for_a_command_that_needs_it() -> None:
-    """`dipos --version`, `dipos lookup`... start without numpy, jsonschema-rs and the
-    compiled schema: every command imports the validator's engine only when it runs."""
+_ENGINE = ("numpy", "jsonschema_rs", "dipos.validator.engine", "pydantic")
+"""The validator's engine: numpy, jsonschema-rs and the compiled schema (and pydantic,
+which no command line run needs)."""
+
+_OTHER_COMMANDS = (
+    "dipos.anchor",
+    "dipos.report",
+    "dipos.tables",
+    "dipos.workbook.read",
+    "dipos.export.background",
+    "dipos.cli.convert_run",
+)
+"""What the commands other than ``validate`` run: quote anchoring, the HTML report, the
+tables of export and convert, the workbook reader."""
+
+
+def _loaded_by_main(arguments: list[str], watched: tuple[str, ...]) -> list[str]:
+    """The modules of ``watched`` loaded after ``dipos ARGUMENTS`` ran in a new
+    interpreter."""
     script = (
         "import json, sys\n"
         "from dipos.cli import main\n"
-        "assert main(['--version']) == 0\n"
-        "engine = ('numpy', 'jsonschema_rs', 'dipos.validator.engine', 'pydantic')\n"
-        "print(json.dumps([name for name in engine if name in sys.modules]))\n"
+        f"main({arguments!r})\n"
+        f"print(json.dumps([name for name in {watched!r} if name in sys.modules]))\n"
     )
     completed = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     )
-    assert json.loads(completed.stdout.splitlines()[-1]) == []
+    loaded: list[str] = json.loads(completed.stdout.splitlines()[-1])
+    return loaded
+
+
+def test_the_command_line_loads_the_engine_only_for_a_command_that_needs_it() -> None:
+    """`dipos --version`, `dipos lookup`... start without numpy, jsonschema-rs and the
+    compiled schema: every command imports the validator's engine only when it runs."""
+    assert _loaded_by_main(["--version"], _ENGINE + _OTHER_COMMANDS) == []
+
+
+def test_dipos_validate_loads_no_other_command() -> None:
+    """Each command imports what it runs only when it runs: validating a JSON file or a
+    folder of them (the pre-commit hook's work) loads neither the tables nor the report."""
+    for path in (VALID / "dataset.json", VALID):
+        assert _loaded_by_main(["validate", "--quiet", str(path)], _OTHER_COMMANDS) == []
+
+
+def test_the_watched_modules_are_the_ones_the_commands_load() -> None:
+    # The checks above would pass vacuously if the names in _OTHER_COMMANDS were wrong.
+    program = f"import {', '.join(_OTHER_COMMANDS)}\n" + _REPORT_LOADED.format(
+        heavy=_OTHER_COMMANDS
+    )
+    completed = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, check=True
+    )
+    assert json.loads(completed.stdout.splitlines()[-1]) == list(_OTHER_COMMANDS)

@@ -3,6 +3,11 @@
 Exit codes, for every command: 0 success; 1 the data or files checked are
 invalid (or out of date); 2 the command could not run (bad usage, unreadable
 path). No input, however broken, ends in a traceback.
+
+Each command module adds its parser at start-up and imports the code it runs only when
+it runs (a command with much of its own code keeps it in a module of its own, as
+``convert_run``): ``dipos --version``, ``--help`` and each command start without the
+other commands' libraries (tests/validate/test_startup_imports.py).
 """
 
 import argparse

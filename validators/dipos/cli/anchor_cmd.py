@@ -12,12 +12,12 @@ Exit codes:
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..anchor import AnchorReport, anchor_paths
-from ..validator.check.rules.quotes import SourceTexts
-from ..validator.read.inputs import InputError
 from ._common import EXIT_ERROR, EXIT_INVALID, EXIT_OK, add_debug_option, fail, run_guarded
+
+if TYPE_CHECKING:
+    from ..anchor import AnchorReport
 
 _DESCRIPTION = """\
 For every piece of evidence, find its quote in the text of its source and write the
@@ -103,6 +103,10 @@ def run_command(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from ..anchor import anchor_paths
+    from ..validator.check.rules.quotes import SourceTexts
+    from ..validator.read.inputs import InputError
+
     if "-" in args.paths:
         return _fail("standard input cannot be anchored: give files (they are rewritten)")
     try:
@@ -113,7 +117,7 @@ def _run(args: argparse.Namespace) -> int:
     return _print(report, args)
 
 
-def _print(report: AnchorReport, args: argparse.Namespace) -> int:
+def _print(report: "AnchorReport", args: argparse.Namespace) -> int:
     for note in report.notes:
         if args.quiet and not note.problem:
             continue

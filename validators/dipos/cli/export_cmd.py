@@ -10,19 +10,14 @@ data.
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..export import EXPORTERS, Exporter
-from ..export.atomic import OutputError, atomic_output, check_output
-from ..export.background import BackgroundValidation, ValidationError
-from ..tables.extras import MissingExtra, require
-from ..tables.flatten import FlattenError
-from ..tables.reading import ReadError, RecordSource
-from ..validator.findings import ValidationReport
-from ..validator.machine import cpu_count
-from ..validator.read.inputs import InputError, InputFile, collect
-from ..validator.report.text import render_text, summary
 from ._common import EXIT_INVALID, EXIT_OK, JOBS, add_debug_option, fail, run_guarded
+
+if TYPE_CHECKING:
+    from ..validator.findings import ValidationReport
+    from ..validator.read.inputs import InputFile
 
 _EPILOG = """\
 formats:
@@ -92,12 +87,17 @@ def register(subcommands: "argparse._SubParsersAction[Any]") -> None:
 
 def check_extras(exporter: Exporter) -> None:
     """Raise :class:`MissingExtra` when a library the format needs is not installed."""
+    from ..tables.extras import require
+
     for module, extra in exporter.requires:
         require(module, extra)
 
 
-def refuse_invalid(command: str, report: ValidationReport) -> int:
+def refuse_invalid(command: str, report: "ValidationReport") -> int:
     """Print the errors of an invalid report and say nothing was written."""
+    from ..validator.findings import ValidationReport
+    from ..validator.report.text import render_text, summary
+
     errors_only = ValidationReport(
         [f for f in report.findings if f.severity == "error"], report.files, report.records
     )
@@ -107,10 +107,8 @@ def refuse_invalid(command: str, report: ValidationReport) -> int:
     return EXIT_INVALID
 
 
-def validate_files(files: list[InputFile], jobs: int = 1) -> ValidationReport:
+def validate_files(files: "list[InputFile]", jobs: int = 1) -> "ValidationReport":
     """Validate the files as ``dipos validate`` does."""
-    # Imported here: the engine (numpy, the compiled schema) is not loaded by the command
-    # line until a command needs it, so that `dipos --version` and `dipos lookup` start fast.
     from ..validator.engine import run
 
     return run(files, jobs=jobs)
@@ -122,12 +120,20 @@ def run_command(args: argparse.Namespace) -> int:
 
 
 class _InvalidDataError(Exception):
-    def __init__(self, report: ValidationReport) -> None:
+    def __init__(self, report: "ValidationReport") -> None:
         super().__init__("invalid")
         self.report = report
 
 
 def _run(args: argparse.Namespace) -> int:
+    from ..export.atomic import OutputError, atomic_output, check_output
+    from ..export.background import BackgroundValidation, ValidationError
+    from ..tables.extras import MissingExtra
+    from ..tables.flatten import FlattenError
+    from ..tables.reading import ReadError, RecordSource
+    from ..validator.machine import cpu_count
+    from ..validator.read.inputs import InputError, collect
+
     exporter = EXPORTERS[args.format]
     output: Path = args.output
     try:

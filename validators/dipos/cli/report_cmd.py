@@ -13,8 +13,6 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from ..report import InputError, OutputError, build_report
-from ..validator.report.text import summary
 from ._common import EXIT_INVALID, EXIT_OK, add_debug_option, fail, run_guarded
 
 _EPILOG = """\
@@ -75,6 +73,9 @@ def run_command(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from ..report import InputError, OutputError, build_report
+    from ..validator.report.text import summary
+
     try:
         outcome = build_report(args.paths, args.output, title=args.title, sources=args.sources)
     except (InputError, OutputError) as error:

@@ -13,12 +13,15 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import orjson
 
 from ..validator.findings import Finding, ValidationReport
-from ..validator.read.inputs import InputFile
-from .read import WorkbookData, read_csv_folder, read_workbook
+from ..validator.read.inputs import InputError, InputFile
+
+if TYPE_CHECKING:
+    from .read import WorkbookData
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 
@@ -34,11 +37,13 @@ def is_workbook(path: str | os.PathLike[str]) -> bool:
         return given.is_file()
     if not given.is_dir():
         return False
+    # A folder of CSV tables has at least one file named after a table (positions.csv).
+    names = {p.stem for p in _files(given) if p.suffix.lower() == ".csv"}
+    if not names:
+        return False  # the common case, decided without loading the tables' layout
     from ..tables.layout import layout
 
-    # A folder of CSV tables has at least one file named after a table (positions.csv).
-    tables = set(layout().tables)
-    return any(p.suffix.lower() == ".csv" and p.stem in tables for p in _files(given))
+    return not names.isdisjoint(layout().tables)
 
 
 def _files(folder: Path) -> list[Path]:
@@ -48,16 +53,18 @@ def _files(folder: Path) -> list[Path]:
         return []
 
 
-def read_inputs(paths: Iterable[str | os.PathLike[str]]) -> list[WorkbookData]:
+def read_inputs(paths: Iterable[str | os.PathLike[str]]) -> "list[WorkbookData]":
     """Read the workbooks and CSV folders among the paths. Raises ``InputError`` when a
     workbook is given and openpyxl (the ``dipos[xlsx]`` extra) is not installed."""
-    from ..tables.extras import MissingExtra, require
-    from ..validator.read.inputs import InputError
-
-    found = []
+    found: list[WorkbookData] = []
     for path in paths:
         if not is_workbook(path):
             continue
+        # The workbook reader (and the tables under it) is loaded only when a workbook or
+        # a folder of tables is given: `dipos validate data.json` does without.
+        from ..tables.extras import MissingExtra, require
+        from .read import read_csv_folder, read_workbook
+
         given = Path(path)
         if given.is_dir():
             found.append(read_csv_folder(given, name=str(path)))
@@ -85,7 +92,7 @@ def other_paths(paths: Sequence[str | os.PathLike[str]]) -> list[str | os.PathLi
     return kept
 
 
-def as_input(workbook: WorkbookData) -> InputFile | None:
+def as_input(workbook: "WorkbookData") -> InputFile | None:
     """The workbook's dataset as an in-memory file for the validator (``None`` when the
     workbook could not be read)."""
     if workbook.dataset is None:
@@ -122,7 +129,7 @@ def _row_of(cell: str | None) -> set[tuple[str, int]]:
     return {(sheet, row), (sheet, 0)}
 
 
-def _covered(workbook: WorkbookData) -> set[tuple[str, int]]:
+def _covered(workbook: "WorkbookData") -> set[tuple[str, int]]:
     """The rows (and, for a missing column, whole sheets) where reading the workbook
     already reported an error: a required value missing there is no news."""
     found: set[tuple[str, int]] = set()
@@ -142,7 +149,7 @@ def _covered(workbook: WorkbookData) -> set[tuple[str, int]]:
 
 def place(
     report: ValidationReport,
-    workbooks: Sequence[WorkbookData],
+    workbooks: "Sequence[WorkbookData]",
     selected: frozenset[str] | None,
     ignored: frozenset[str] | None,
 ) -> ValidationReport:
