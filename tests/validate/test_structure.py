@@ -185,3 +185,35 @@ def test_a_malformed_date_without_a_time_says_nothing_of_time() -> None:
         {**source, "published_on": {"value": "2025-6", "basis": "stated"}}
     )
     assert "seconds" not in message
+
+
+def test_the_iso_codes_are_pycountrys() -> None:
+    """The codes are read from pycountry's data files (faster than its objects): they
+    must be exactly the codes its objects give."""
+    import pycountry
+
+    from dipos.validator.check.rules.record_checks import iso3166_exists, iso3166_subdivisions
+
+    countries = list(pycountry.countries)
+    subdivisions = list(pycountry.subdivisions)
+    assert len(countries) > 240
+    assert len(subdivisions) > 4000
+    for country in countries:
+        assert iso3166_exists(country.alpha_2)
+        assert iso3166_exists(country.alpha_3)
+        expected = {s.code for s in pycountry.subdivisions.get(country_code=country.alpha_2)}
+        assert set(iso3166_subdivisions(country.alpha_2)) == expected
+    assert all(iso3166_exists(s.code) for s in subdivisions)
+    for unknown in ("XX", "XXK", "UA-99", "UA-", "ua-14", ""):
+        assert not iso3166_exists(unknown)
+    assert iso3166_subdivisions("XX") == []
+
+
+def test_an_unknown_subdivision_gets_the_nearest_of_its_country() -> None:
+    for code, nearest in (("US-CAA", "US-CA"), ("DE-BYY", "DE-BY")):
+        territory = {"type": "territory", "id": "t", "name": "T", "kind": "city", "iso3166": code}
+        ((rule, _, message),) = _messages(territory)
+        assert (rule, message) == (
+            "iso3166-unknown",
+            f'"{code}" is not an existing ISO 3166-2 subdivision code (did you mean "{nearest}"?)',
+        )
