@@ -5,10 +5,10 @@ with the same positions listed in a table below it."""
 from collections.abc import Collection, Iterator
 from typing import Any, Final
 
+from dipos.datespan import try_parse
 from dipos.report.style import MOVE_COLOURS
 
 from . import markdown as md
-from .edtf import try_parse
 from .examples_pages import relative_link
 from .records import RecordIndex
 from .timeline_svg import (

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Final
 
+from dipos.datespan import DateSpan, describe
 from dipos.report.style import MOVE_COLOURS, OTHER_COLOUR
 
 from . import markdown as md
-from .edtf import DateSpan, describe
 from .records import RecordIndex
 
 WIDTH: Final = 960

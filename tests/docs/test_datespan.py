@@ -1,10 +1,10 @@
-"""EDTF values of the dipos subset become spans of days, in a sensible order."""
+"""EDTF values of the dipos subset become spans of days (dipos.datespan), in a sensible order."""
 
 from datetime import date
 
 import pytest
 
-from dipos_docs import edtf
+from dipos import datespan
 
 
 @pytest.mark.parametrize(
@@ -17,7 +17,7 @@ from dipos_docs import edtf
     ],
 )
 def test_precision(value: str, first: date, last: date, precision: str) -> None:
-    span = edtf.parse(value)
+    span = datespan.parse(value)
     assert (span.earliest, span.latest) == (first, last)
     assert span.start is not None
     assert span.start.precision == precision
@@ -28,19 +28,19 @@ def test_precision(value: str, first: date, last: date, precision: str) -> None:
     [("2024?", True, False), ("2025-05~", False, True), ("2025-05-17%", True, True)],
 )
 def test_qualifiers(value: str, uncertain: bool, approximate: bool) -> None:
-    span = edtf.parse(value)
+    span = datespan.parse(value)
     assert span.start is not None
     assert (span.start.uncertain, span.start.approximate) == (uncertain, approximate)
     assert span.hedged
 
 
 def test_intervals_and_open_ends() -> None:
-    closed = edtf.parse("2025-03-01/2025-03-21")
+    closed = datespan.parse("2025-03-01/2025-03-21")
     assert (closed.earliest, closed.latest) == (date(2025, 3, 1), date(2025, 3, 21))
-    before = edtf.parse("../2022-02")
+    before = datespan.parse("../2022-02")
     assert before.earliest is None
     assert before.latest == date(2022, 2, 28)
-    after = edtf.parse("2025-06/..")
+    after = datespan.parse("2025-06/..")
     assert after.latest is None
     assert after.is_interval
 
@@ -50,8 +50,8 @@ def test_intervals_and_open_ends() -> None:
 )
 def test_rejects_what_cannot_be_placed(value: str) -> None:
     with pytest.raises(ValueError):
-        edtf.parse(value)
-    assert edtf.try_parse(value) is None
+        datespan.parse(value)
+    assert datespan.try_parse(value) is None
 
 
 def test_order_on_the_axis() -> None:
@@ -64,7 +64,7 @@ def test_order_on_the_axis() -> None:
         "2024?",
         "2025-01~",
     ]
-    ordered = sorted(values, key=lambda v: edtf.parse(v).sort_key)
+    ordered = sorted(values, key=lambda v: datespan.parse(v).sort_key)
     assert ordered == [
         "../2022-02",  # an open start sorts by its end
         "2024?",  # the whole year 2024 starts on 1 January
@@ -88,4 +88,4 @@ def test_order_on_the_axis() -> None:
     ],
 )
 def test_describe(value: str, words: str) -> None:
-    assert edtf.describe(edtf.parse(value)) == words
+    assert datespan.describe(datespan.parse(value)) == words
