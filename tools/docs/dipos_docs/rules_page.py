@@ -2,42 +2,13 @@
 (``dipos.validator.catalogue.RULES``). Each rule's section has the rule id as its
 anchor, so that the links in the validator's messages land on it."""
 
-import importlib
 import json
 from collections.abc import Sequence
-from typing import Any, Final, Protocol
+from typing import Final
+
+from dipos.validator.catalogue import RuleInfo
 
 from . import markdown as md
-
-_SEVERITY_ADMONITION: Final = {"error": "failure", "warning": "warning", "info": "info"}
-
-
-class RuleLike(Protocol):
-    """What the page needs of a rule (``dipos.validator.catalogue.RuleInfo``)."""
-
-    @property
-    def id(self) -> str: ...
-    @property
-    def severity(self) -> str: ...
-    @property
-    def title(self) -> str: ...
-    @property
-    def description(self) -> str: ...
-    @property
-    def fix(self) -> str: ...
-    @property
-    def failing_example(self) -> str: ...
-
-
-def load_rules() -> Sequence[RuleLike] | None:
-    """The validator's rules, or None when the validator is not installed."""
-    try:
-        catalogue = importlib.import_module("dipos.validator.catalogue")
-    except ModuleNotFoundError:
-        return None
-    rules: Sequence[Any] = catalogue.RULES
-    return rules
-
 
 _LAYER_TITLES: Final = {
     "syntax": "Reading the files",
@@ -47,14 +18,10 @@ _LAYER_TITLES: Final = {
 }
 
 
-def layer_of(rule: RuleLike) -> str:
-    """Which check finds the problem: reading the file, the schema, or the rules across
-    records (the rule's ``layer``, or else guessed from its id's prefix)."""
-    layer = getattr(rule, "layer", None)
-    if layer not in _LAYER_TITLES:
-        prefix = rule.id.split("-", 1)[0]
-        layer = {"syntax": "syntax", "schema": "structure"}.get(prefix, "rules")
-    return _LAYER_TITLES[str(layer)]
+def layer_of(rule: RuleInfo) -> str:
+    """Which check finds the problem: reading the file, the schema, the rules across
+    records, or reading a workbook (the rule's ``layer``)."""
+    return _LAYER_TITLES[rule.layer]
 
 
 def _pretty(example: str) -> str:
@@ -64,18 +31,18 @@ def _pretty(example: str) -> str:
         return example  # a syntax-layer example is broken on purpose: show it as is
 
 
-def _example(rule: RuleLike, language: str) -> str:
-    if getattr(rule, "example_format", "json") == "xlsx":
+def _example(rule: RuleInfo, language: str) -> str:
+    if rule.example_format == "xlsx":
         # A workbook cannot be shown as text: its example is a description of the cells.
         return f"A workbook that triggers it: {rule.failing_example}.\n"
     return "A document that triggers it:\n\n" + md.fence(_pretty(rule.failing_example), language)
 
 
-def render_rule(rule: RuleLike) -> str:
+def render_rule(rule: RuleInfo) -> str:
     """One rule's section; its heading's anchor is the rule id exactly."""
-    declared = getattr(rule, "example_format", "json")
+    declared = rule.example_format
     pretty = _pretty(rule.failing_example) if declared == "json" else rule.failing_example
-    language = {"json": "json", "jsonl": "json", "yaml": "yaml"}.get(str(declared), "text")
+    language = {"json": "json", "jsonl": "json", "yaml": "yaml"}.get(declared, "text")
     if declared == "json" and pretty == rule.failing_example:
         language = "text"  # broken on purpose: not highlighted as JSON
     return (
@@ -103,10 +70,8 @@ This page is generated from the validator's rule registry.
 """
 
 
-def render(rules: Sequence[RuleLike] | None) -> str:
-    """The Markdown of the rules page."""
-    if rules is None:
-        return INTRO + "\n!!! note\n    The rule catalogue is not yet available in this build.\n"
+def render(rules: Sequence[RuleInfo]) -> str:
+    """The Markdown of the rules page (of ``dipos.validator.catalogue.RULES``)."""
     summary = md.table(
         ["Rule", "Severity", "Problem"],
         ([f"[`{r.id}`](#{r.id})", r.severity, md.text(r.title)] for r in rules),

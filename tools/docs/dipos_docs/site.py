@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any, Final
 
+from dipos.validator.catalogue import RULES
+
 from . import (
     api_reference,
     cli_reference,
@@ -154,7 +156,7 @@ def generate_pages(root: Path, site_url: str) -> GeneratedSite:
             codelists_page.render(codelists, usage, titles, folder, closed),
         )
     )
-    site.pages.append(GeneratedPage("rules.md", rules_page.render(rules_page.load_rules())))
+    site.pages.append(GeneratedPage("rules.md", rules_page.render(RULES)))
     site.pages.append(GeneratedPage("reference/cli.md", cli_reference.render(_build_parser())))
     site.pages.append(GeneratedPage("reference/python-api.md", api_reference.render()))
 
