@@ -220,7 +220,7 @@ def line_duplicate_keys(raw: bytes, value: Any, file: str, line: int) -> list[Fi
     """Duplicate keys in a JSON Lines line that parsed to ``value`` (cheap when none)."""
     if not may_have_duplicate_keys_in_bytes(raw, value):
         return []
-    return duplicate_key_findings(TextPositions(raw.decode("utf-8"), (line, 1)), value, file)
+    return duplicate_key_findings(line_positions(raw, line, first=False), value, file)
 
 
 def empty_file(file: str) -> Finding:
