@@ -10,6 +10,7 @@ from ..check.rules.quotes import SourceTexts, check_quotes
 from ..check.suggest import did_you_mean
 from ..findings import Finding, ValidationReport
 from ..index.compact import CompactIndex
+from ..index.fields import RECORD_LIST_KEYS
 from ..index.records import RecordEntry
 from ..index.recover import RecordReader
 from ..read.inputs import InputFile
@@ -18,7 +19,6 @@ from ..read.reread import place_in_file
 from ..read.yamlload import forget
 from .files import Parts, check_file
 from .parallel import check_in_workers
-from .streamed import LIST_KEYS
 
 
 def cross_check(
@@ -153,7 +153,7 @@ def _locate_all(
         else:
             located.append(f)
     for name, group in grouped.items():
-        located.extend(place_in_file(by_name[name], group, list_keys=LIST_KEYS))
+        located.extend(place_in_file(by_name[name], group, list_keys=RECORD_LIST_KEYS))
     return located
 
 

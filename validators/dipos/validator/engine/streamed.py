@@ -13,21 +13,18 @@ from typing import Any, BinaryIO
 
 from ..check.pipeline import FilePart, check_member, check_value
 from ..index.compact import CompactIndex, IdHasher
-from ..index.fields import RECORD_LISTS
+from ..index.fields import RECORD_LIST_KEYS
 from ..read.inputs import InputFile
 from ..read.jsonstream import DatasetStream, NotStreamable
 from ..read.positions import Place, TextPositions, Together, place
 from ..read.syntax import bom_warning, duplicate_key_findings
 from ..read.textscan import may_have_duplicate_keys
 
-LIST_KEYS = frozenset(RECORD_LISTS)
-"""The record lists of a dataset: their items are the stream's pieces."""
-
 
 def _stream(file: InputFile) -> tuple[BinaryIO, DatasetStream]:
     assert file.path is not None
     handle = file.path.open("rb")
-    return handle, DatasetStream(handle, LIST_KEYS)
+    return handle, DatasetStream(handle, RECORD_LIST_KEYS)
 
 
 def check_streamed(file: InputFile, hasher: IdHasher, keep_quotes: bool) -> FilePart | None:

@@ -20,6 +20,9 @@ _LAYOUT = layout()
 RECORD_LISTS: dict[str, str] = dict(_LAYOUT["record_lists"])
 """The record lists of a dataset, and the type of record each holds."""
 
+RECORD_LIST_KEYS: frozenset[str] = frozenset(RECORD_LISTS)
+"""The record lists' names: a streamed dataset's pieces are their items."""
+
 RECORD_TYPES: tuple[str, ...] = tuple(_LAYOUT["record_types"])
 """Every record type, in the order of the models (the dataset last)."""
 

@@ -15,10 +15,8 @@ from ..paths import Path
 from ..read.inputs import InputFile
 from ..read.reread import read_back
 from .compact import TYPE_NAMES, CompactIndex
-from .fields import RECORD_LISTS
+from .fields import RECORD_LIST_KEYS
 from .records import RecordEntry, extract
-
-_LIST_KEYS = frozenset(RECORD_LISTS)
 
 OBJECT_FILE = "<object>"
 """The file name of records given as Python objects (``dipos.validate({...})``)."""
@@ -42,7 +40,7 @@ class RecordReader:
         if name == OBJECT_FILE:
             return {0: self.objects}
         bases = {path[:2] for path in paths if len(path) >= 2}
-        units = read_back(self.files[name], lines=lines, bases=bases, list_keys=_LIST_KEYS)
+        units = read_back(self.files[name], lines=lines, bases=bases, list_keys=RECORD_LIST_KEYS)
         if self.files[name].kind == "jsonl":
             return {unit.line or 0: unit.value for unit in units}
         whole: Any = None
