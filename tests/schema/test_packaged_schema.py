@@ -18,7 +18,7 @@ import dipos.schema
 from dipos.schema import SCHEMA_FILES, dataset_schema, record_schema
 from dipos.schema.files import PACKAGED_DIR, check_packaged, expected_packaged_files
 from dipos.schema.layout import build_layout
-from dipos.schema.load import LAYOUT_FILE, RECORD_DEFINITIONS, layout, ref_name
+from dipos.schema.load import LAYOUT_FILE, layout, record_definitions, ref_name
 from dipos.version import __version__
 
 from ._support import REPO_ROOT, SCHEMA_DIR
@@ -151,7 +151,9 @@ def test_the_generator_names_are_still_reachable_from_dipos_schema() -> None:
 
 def test_each_record_type_has_its_definition_and_local_refs_are_read() -> None:
     definitions = dataset_schema()["$defs"]
-    for record_type, name in RECORD_DEFINITIONS.items():
+    found = record_definitions()
+    assert set(found) == set(layout()["record_lists"].values())
+    for record_type, name in found.items():
         assert definitions[name]["properties"]["type"]["const"] == record_type
     assert ref_name({"$ref": "#/$defs/Evidence"}) == "Evidence"
     assert ref_name({"type": "string"}) is None

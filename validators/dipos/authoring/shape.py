@@ -8,7 +8,7 @@ become the value of a record that has none.
 from functools import cache
 from typing import Any
 
-from ..schema.load import RECORD_DEFINITIONS, dataset_schema, ref_name
+from ..schema.load import dataset_schema, record_definitions, ref_name
 
 Shape = dict[str, "tuple[bool, Shape | None]"]
 """Per property: whether it is a list, and the shape of its objects (or ``None``)."""
@@ -17,7 +17,7 @@ Shape = dict[str, "tuple[bool, Shape | None]"]
 @cache
 def shape_of(record_type: str) -> Shape | None:
     """The shape of a record type (``None`` for an unknown type)."""
-    definition = RECORD_DEFINITIONS.get(record_type)
+    definition = record_definitions().get(record_type)
     if definition is None:
         return None
     return _shape(definition, frozenset())

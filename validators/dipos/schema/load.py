@@ -51,14 +51,18 @@ def record_schema() -> dict[str, Any]:
     return _load("record.schema.json")
 
 
-RECORD_DEFINITIONS: Final = {
-    "actor": "Actor",
-    "territory": "Territory",
-    "source": "Source",
-    "proposal": "Proposal",
-    "position": "Position",
-}
-"""The definition (under ``$defs`` of :func:`dataset_schema`) of each record type."""
+@cache
+def record_definitions() -> dict[str, str]:
+    """The definition (under ``$defs`` of :func:`dataset_schema`) of each record type
+    (``{"position": "Position", ...}``), read from the items of the dataset's record
+    lists rather than written out again."""
+    lists = dataset_schema()["properties"]
+    found = {}
+    for key, record_type in layout()["record_lists"].items():
+        name = ref_name(lists[key]["items"])
+        if name is not None:
+            found[record_type] = name
+    return found
 
 
 def ref_name(node: dict[str, Any]) -> str | None:

@@ -4,7 +4,7 @@ record), and the properties its items require (a position's ``move``)."""
 from functools import cache
 from typing import Any
 
-from ..schema.load import RECORD_DEFINITIONS, dataset_schema, ref_name
+from ..schema.load import dataset_schema, record_definitions, ref_name
 from ..tables.layout import TableSpec
 
 
@@ -21,7 +21,7 @@ def item_schema(spec: TableSpec) -> dict[str, Any] | None:
     if spec.parent is None:
         if spec.record_type == "dataset":
             return dataset_schema()
-        name = RECORD_DEFINITIONS.get(spec.record_type or "")
+        name = record_definitions().get(spec.record_type or "")
         return dataset_schema()["$defs"].get(name) if name else None
     node = item_schema(spec.parent)
     for segment in spec.path:
