@@ -106,6 +106,15 @@ def test_timeline_and_reference_pages_are_built(site: Path) -> None:
         assert (site / page / "index.html").is_file()
 
 
+def test_the_changelog_page_is_the_repositorys_with_its_links_made_site_relative(
+    site: Path,
+) -> None:
+    html = (site / "changelog" / "index.html").read_text(encoding="utf-8")
+    assert "Unreleased" in html
+    assert 'href="../versioning/"' in html  # [docs/versioning.md](docs/versioning.md)
+    assert 'href="docs/' not in html  # no link left pointing from the repository root
+
+
 def test_header_and_footer_name_repository_version_and_licence(site: Path) -> None:
     from dipos import __version__
 

@@ -30,12 +30,7 @@ log = logging.getLogger("mkdocs.hooks.dipos")
 
 EXAMPLES_NAV_PAGE = "examples/index.md"
 CODELISTS_PAGE = "reference/codelists.md"
-# Pages other people write; until they exist a placeholder keeps the nav whole.
-PLACEHOLDER_PAGES = {
-    "coding-guide.md": "Coding guide",
-    "versioning.md": "Versioning and deprecation",
-    "changelog.md": "Changelog",
-}
+CHANGELOG_PAGE = "changelog.md"
 
 _generated: dict[str, GeneratedSite] = {}
 
@@ -84,19 +79,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for destination, source in site.assets.items():
         files.append(File.generated(config, destination, abs_src_path=str(source)))
     _add_examples_report(files, config)
-    changelog = _root(config) / "CHANGELOG.md"
-    for path, title in PLACEHOLDER_PAGES.items():
-        if files.get_file_from_path(path) is not None:
-            continue
-        if path == "changelog.md" and changelog.is_file():
-            # The root CHANGELOG.md links to docs pages from the repository root.
-            text = changelog.read_text(encoding="utf-8").replace("](docs/", "](")
-            files.append(File.generated(config, path, content=text))
-            continue
-        log.info("docs/%s is not written yet: a placeholder is used", path)
-        files.append(
-            File.generated(config, path, content=f"# {title}\n\nThis page is not written yet.\n")
-        )
+    if files.get_file_from_path(CHANGELOG_PAGE) is None:
+        # The page is the repository's CHANGELOG.md, whose links to docs pages start at
+        # the repository root.
+        text = (_root(config) / "CHANGELOG.md").read_text(encoding="utf-8")
+        files.append(File.generated(config, CHANGELOG_PAGE, content=text.replace("](docs/", "](")))
     return files
 
 
