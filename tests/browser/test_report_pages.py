@@ -179,8 +179,9 @@ def test_the_date_filter_narrows_every_view_and_a_group_opens_with_the_keyboard(
 def test_a_card_shows_roles_recognition_and_fields_it_does_not_know(
     browser: BrowserSession, tmp_path: Path
 ) -> None:
-    """The fields of dipos 0.2 (roles, recognition, reciprocal, duration) have their own
-    rows; a property the report has no view for is still shown, under its own name."""
+    """The fields of dipos 0.2 (roles, recognition, reciprocal, duration, quantities)
+    have their own rows; a property the report has no view for is still shown, under its
+    own name."""
     records: list[dict[str, Any]] = [
         {"type": "actor", "id": "actor-a", "name": "Aland", "kind": "state"},
         {"type": "actor", "id": "actor-b", "name": "Bland", "kind": "state"},
@@ -200,6 +201,10 @@ def test_a_card_shows_roles_recognition_and_fields_it_does_not_know(
             "recognition": {"status": "de_jure", "independent": True, "by": ["actor-c"]},
             "reciprocal": True,
             "duration": {"amount": 30, "unit": "day"},
+            "quantities": [
+                {"value": 1200000, "unit": "USD", "measure": "money", "comparison": "at_least"},
+                {"value": 2.75, "unit": "km", "measure": "distance", "item": "withdrawal"},
+            ],
             "someday_field": {"kept": "yes"},
             "stated_on": {"value": "2025-05-08", "basis": "stated"},
             "evidence": [{"source": "src", "quote": "q", "quote_kind": "direct"}],
@@ -217,6 +222,8 @@ def test_a_card_shows_roles_recognition_and_fields_it_does_not_know(
         assert "de jure as independent by Cland" in text
         assert "binds the parties mutually" in text
         assert "30 days" in text
+        assert "at least 1,200,000 USD [money]" in text  # thousands separated
+        assert "2.75 km of withdrawal [distance]" in text  # a fraction as written
         assert "someday_field" in text
         assert page.page.locator("#dr-dialog a[href='https://example.org/a']").count() == 1
         page.assert_no_overflow()

@@ -1056,11 +1056,21 @@
     return str(value);
   }
 
+  function numberText(value) {
+    // 1,200,000 rather than 1200000; a fraction is kept as written, never rounded.
+    if (typeof value !== "number" || !isFinite(value)) return str(value);
+    var written = String(value);
+    if (/e/i.test(written)) return written;
+    var parts = written.split(".");
+    parts[0] = parts[0].replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+    return parts.join(".");
+  }
+
   function quantityText(q) {
     if (!isObject(q)) return str(q);
     var parts = [];
     if (q.comparison && q.comparison !== "exact") parts.push(str(q.comparison).replace(/_/g, " "));
-    parts.push(str(q.value) + " " + str(q.unit));
+    parts.push(numberText(q.value) + " " + str(q.unit));
     if (q.item) parts.push("of " + str(q.item));
     if (q.measure) parts.push("[" + str(q.measure) + "]");
     if (q.measures) parts.push("— " + str(q.measures));
