@@ -121,6 +121,22 @@ def test_a_missing_extra_is_named(
     assert not out.exists()
 
 
+@pytest.mark.parametrize(
+    "missing",
+    ["data.xlsx", "tables", "package/datapackage.json", "authoring.yaml", "data.json"],
+)
+def test_convert_of_a_missing_input_could_not_run(
+    tmp_path: Path, missing: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A missing input is exit 2 ("could not run"), whatever kind its name suggests; a
+    missing workbook was exit 1 ("the data is invalid") before."""
+    out = tmp_path / "out.json"
+    assert main(["convert", str(tmp_path / missing), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert f"dipos convert: error: no such file or directory: {tmp_path / missing}" in err
+    assert not out.exists()
+
+
 def test_convert_names_the_missing_xlsx_extra(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
