@@ -16,7 +16,7 @@ from ..tables.flatten import FlattenError, records_to_tables
 from ..tables.layout import layout
 from ..tables.reading import ReadError, iter_records
 from ..tables.unflatten import records_to_dataset, tables_to_records
-from ..validator.read.inputs import InputError, collect, display_name
+from ..validator.read.inputs import InputError, collect, given_mode
 from ._common import EXIT_INVALID, EXIT_OK, fail
 from .export_cmd import refuse_invalid, validate_files
 
@@ -111,11 +111,13 @@ def run(args: argparse.Namespace) -> int:
     output: Path = args.output
     suffix = output.suffix.lower()
     inputs = [Path(p) for p in args.inputs]
-    for given, path in zip(args.inputs, inputs, strict=True):
+    try:
         # Said first: a missing input means the command could not run (exit 2), whatever
         # kind of input its name suggests.
-        if not path.exists():
-            return fail("convert", f"no such file or directory: {display_name(given)}")
+        for given, path in zip(args.inputs, inputs, strict=True):
+            given_mode(path, given)
+    except InputError as error:
+        return fail("convert", str(error))
     kinds = [table_kind(p) for p in inputs]
     if any(k is not None for k in kinds):
         if len(inputs) != 1:

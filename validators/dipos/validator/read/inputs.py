@@ -131,7 +131,7 @@ def collect(
             files.append(InputFile("-", stdin_kind or sniff_kind(data), data=data))
             continue
         path = Path(given)
-        mode = _mode(path, given)
+        mode = given_mode(path, given)
         if stat.S_ISDIR(mode):
             found = list(_walk(path))
         elif stat.S_ISREG(mode):
@@ -159,8 +159,9 @@ _KINDS = {
 }
 
 
-def _mode(path: Path, given: str | Path) -> int:
-    """The file mode of a path given by name (links followed), or ``InputError``."""
+def given_mode(path: Path, given: str | Path) -> int:
+    """The file mode of a path given by name (links followed), or ``InputError`` saying
+    why there is none (no such file, a loop of links, unreadable)."""
     try:
         return path.stat().st_mode
     except FileNotFoundError:
