@@ -19,9 +19,10 @@ _REPORT_LOADED = (
 )
 
 
-def _loaded_after(program: str) -> list[str]:
-    """The heavy modules present after ``program`` ran in a new interpreter."""
-    script = program + "\n" + _REPORT_LOADED.format(heavy=_HEAVY)
+def _loaded_after(program: str, watched: tuple[str, ...] = _HEAVY) -> list[str]:
+    """The modules of ``watched`` (by default the heavy ones) present after ``program``
+    ran in a new interpreter."""
+    script = program + "\n" + _REPORT_LOADED.format(heavy=watched)
     completed = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     )
@@ -79,19 +80,10 @@ tables of export and convert, the workbook reader."""
 
 
 def _loaded_by_main(arguments: list[str], watched: tuple[str, ...]) -> list[str]:
-    """The modules of ``watched`` loaded after ``dipos ARGUMENTS`` ran in a new
-    interpreter."""
-    script = (
-        "import json, sys\n"
-        "from dipos.cli import main\n"
-        f"main({arguments!r})\n"
-        f"print(json.dumps([name for name in {watched!r} if name in sys.modules]))\n"
-    )
-    completed = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=True
-    )
-    loaded: list[str] = json.loads(completed.stdout.splitlines()[-1])
-    return loaded
+    """The modules of ``watched`` loaded after ``dipos ARGUMENTS`` ran (and exited 0) in
+    a new interpreter."""
+    program = f"from dipos.cli import main\nassert main({arguments!r}) == 0"
+    return _loaded_after(program, watched)
 
 
 def test_the_command_line_loads_the_engine_only_for_a_command_that_needs_it() -> None:
@@ -109,10 +101,5 @@ def test_dipos_validate_loads_no_other_command() -> None:
 
 def test_the_watched_modules_are_the_ones_the_commands_load() -> None:
     # The checks above would pass vacuously if the names in _OTHER_COMMANDS were wrong.
-    program = f"import {', '.join(_OTHER_COMMANDS)}\n" + _REPORT_LOADED.format(
-        heavy=_OTHER_COMMANDS
-    )
-    completed = subprocess.run(
-        [sys.executable, "-c", program], capture_output=True, text=True, check=True
-    )
-    assert json.loads(completed.stdout.splitlines()[-1]) == list(_OTHER_COMMANDS)
+    program = f"import {', '.join(_OTHER_COMMANDS)}"
+    assert _loaded_after(program, _OTHER_COMMANDS) == list(_OTHER_COMMANDS)
